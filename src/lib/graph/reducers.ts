@@ -1,0 +1,203 @@
+// Display state for sigma as pure functions: what is hidden, faded, highlighted and labelled, read from typed arrays.
+import type { Attributes } from 'graphology-types';
+import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import type { Adjacency, Focus } from './adjacency';
+import { pairKey } from './build-graph';
+import type { PairTable } from './pairs';
+import { FADED, HIGHLIGHT, type Theme } from './palettes';
+
+export { hoverFocus, makeAdjacency, neighbourhood, type Adjacency, type Focus } from './adjacency';
+
+/** Indexes whose mask byte went 0 → 1 (`entering`) and 1 → 0 (`leaving`). */
+export function changedSince(
+  prevMask: Uint8Array,
+  nextMask: Uint8Array,
+): { entering: Int32Array; leaving: Int32Array } {
+  let inCount = 0;
+  let outCount = 0;
+  const n = Math.min(prevMask.length, nextMask.length);
+  for (let i = 0; i < n; i++) {
+    const d = (nextMask[i] ?? 0) - (prevMask[i] ?? 0);
+    if (d > 0) inCount++;
+    else if (d < 0) outCount++;
+  }
+  const entering = new Int32Array(inCount);
+  const leaving = new Int32Array(outCount);
+  inCount = 0;
+  outCount = 0;
+  for (let i = 0; i < n; i++) {
+    const d = (nextMask[i] ?? 0) - (prevMask[i] ?? 0);
+    if (d > 0) entering[inCount++] = i;
+    else if (d < 0) leaving[outCount++] = i;
+  }
+  return { entering, leaving };
+}
+
+/**
+ * Keys for `sigma.refresh({ partialGraph, skipIndexation: true })`: the changed nodes, the changed edges, and every
+ * edge touching a changed node (sigma hides an edge with a hidden end only when that edge is re-added). In merged mode
+ * (`pairs` given) `changedEdges` are pair indexes.
+ */
+export function partialGraphFor(
+  adjacency: Adjacency,
+  changedOrgs: Iterable<number>,
+  changedEdges: Iterable<number>,
+  pairs?: Pick<PairTable, 'pairIndexOfCollab' | 'pairSource' | 'pairTarget' | 'pairCount'>,
+): { nodes: string[]; edges: string[] } {
+  const marked = new Uint8Array(pairs ? pairs.pairCount : adjacency.collabCount);
+  const nodes: string[] = [];
+  const edges: string[] = [];
+  const addEdge = (e: number): void => {
+    if (e < 0 || marked[e] === 1) return;
+    marked[e] = 1;
+    edges.push(pairs ? pairKey(pairs.pairSource[e] ?? 0, pairs.pairTarget[e] ?? 0) : String(e));
+  };
+  for (const e of changedEdges) addEdge(e);
+  for (const org of changedOrgs) {
+    nodes.push(String(org));
+    for (let k = adjacency.offsets[org] ?? 0, end = adjacency.offsets[org + 1] ?? 0; k < end; k++) {
+      const j = adjacency.collabs[k] ?? 0;
+      addEdge(pairs ? (pairs.pairIndexOfCollab[j] ?? -1) : j);
+    }
+  }
+  return { nodes, edges };
+}
+
+/** Everything the reducers read; arrays are indexed by organisation, collaboration or pair index — never by id. */
+export interface GraphDisplayState {
+  /** 1 = passes the filters. */
+  readonly orgVisible: Uint8Array;
+  /** 1 = in the time window and passes the filters. */
+  readonly collabVisible: Uint8Array;
+  /** Degree over visible collaborations; with `hideIsolated`, degree 0 hides the node. */
+  readonly orgDegree: Float32Array;
+  readonly hideIsolated: boolean;
+  /** 1 = faded by a filter in "fade" rather than "hide" mode. */
+  readonly orgFaded: Uint8Array;
+  /** Collaborations new in the current play step. */
+  readonly emphasised: Uint8Array;
+  /** Hovered organisation, -1 for none. */
+  readonly hovered: number;
+  readonly selected: ReadonlySet<number>;
+  /** Hover neighbourhood when hovering, else the selection's; null fades nothing. */
+  readonly focus: Focus | null;
+  /** Organisations highlighted by a map region or a selection neighbourhood. */
+  readonly highlighted: Uint8Array;
+  readonly searchMatches: ReadonlySet<number>;
+  /** Organisations always labelled (see labels.ts). */
+  readonly labelForced: Uint8Array;
+  /** Node colour/size by organisation; null keeps the graph's base attributes. */
+  readonly nodeColour: readonly string[] | null;
+  readonly nodeSize: Float32Array | null;
+  /** Merged mode: visible collaborations per pair and pairs holding an emphasised collaboration. */
+  readonly pairCount: Int32Array | null;
+  readonly pairEmphasised: Uint8Array | null;
+  readonly fadedColour: string;
+  readonly highlightColour: string;
+}
+
+/** A state showing everything, nothing faded or highlighted. */
+export function emptyDisplayState(orgCount: number, collabCount: number, theme: Theme = 'light'): GraphDisplayState {
+  return {
+    orgVisible: new Uint8Array(orgCount).fill(1),
+    collabVisible: new Uint8Array(collabCount).fill(1),
+    orgDegree: new Float32Array(orgCount),
+    hideIsolated: false,
+    orgFaded: new Uint8Array(orgCount),
+    emphasised: new Uint8Array(collabCount),
+    hovered: -1,
+    selected: new Set(),
+    focus: null,
+    highlighted: new Uint8Array(orgCount),
+    searchMatches: new Set(),
+    labelForced: new Uint8Array(orgCount),
+    nodeColour: null,
+    nodeSize: null,
+    pairCount: null,
+    pairEmphasised: null,
+    fadedColour: FADED[theme],
+    highlightColour: HIGHLIGHT[theme],
+  };
+}
+
+function isShown(s: GraphDisplayState, org: number): boolean {
+  return s.orgVisible[org] === 1 && !(s.hideIsolated && s.orgDegree[org] === 0);
+}
+
+/**
+ * Sigma's node reducer; create it once and let it read the current state through `getState`. Sigma hands it a
+ * shallow copy of the attributes, which it edits and returns to avoid an allocation per node. Hovered, selected,
+ * search-matched and region-highlighted nodes are never faded and get `highlighted`; always-labelled nodes get only
+ * `forceLabel` (a hover box on 150 nodes would bury the graph).
+ */
+export function makeNodeReducer(
+  getState: () => GraphDisplayState,
+): (key: string, data: Attributes) => Partial<NodeDisplayData> {
+  return (key, data) => {
+    const s = getState();
+    const i = +key;
+    const out = data as Partial<NodeDisplayData>;
+    if (!isShown(s, i)) {
+      out.hidden = true;
+      return out;
+    }
+    const colour = s.nodeColour?.[i];
+    if (colour) out.color = colour;
+    const size = s.nodeSize?.[i];
+    if (size) out.size = size;
+    const hovered = i === s.hovered;
+    const selected = s.selected.has(i);
+    const matched = s.searchMatches.has(i);
+    const marked = hovered || selected || matched || s.highlighted[i] === 1;
+    if (!marked && (s.orgFaded[i] === 1 || (s.focus !== null && s.focus.orgs[i] !== 1))) {
+      out.color = s.fadedColour;
+      out.label = null;
+      out.zIndex = 0;
+      return out;
+    }
+    if (hovered || selected || matched || s.labelForced[i] === 1) out.forceLabel = true;
+    if (marked) out.highlighted = true;
+    out.zIndex = hovered ? 3 : selected || matched ? 2 : marked || s.focus !== null ? 1 : 0;
+    return out;
+  };
+}
+
+/**
+ * Sigma's edge reducer for the per-collaboration graph (`mode: 'collab'`, key = collaboration index) or the merged
+ * graph (`mode: 'pair'`, index in the `pair` attribute). `source`/`target` are the endpoint arrays of that mode.
+ */
+export function makeEdgeReducer(
+  getState: () => GraphDisplayState,
+  endpoints: { readonly source: Int32Array; readonly target: Int32Array },
+  mode: 'collab' | 'pair' = 'collab',
+): (key: string, data: Attributes) => Partial<EdgeDisplayData> {
+  const merged = mode === 'pair';
+  return (key, data) => {
+    const s = getState();
+    const e = merged ? (data.pair as number) : +key;
+    const out = data as Partial<EdgeDisplayData>;
+    const a = endpoints.source[e] ?? 0;
+    const b = endpoints.target[e] ?? 0;
+    const count = merged && s.pairCount ? (s.pairCount[e] ?? 0) : -1;
+    const visible = merged ? count !== 0 : s.collabVisible[e] === 1;
+    if (!visible || !isShown(s, a) || !isShown(s, b)) {
+      out.hidden = true;
+      return out;
+    }
+    if (count > 0) out.size = 1 + Math.log2(count);
+    const f = s.focus;
+    const inFocus =
+      f === null || (merged ? (f.pairs ? f.pairs[e] === 1 : f.orgs[a] === 1 && f.orgs[b] === 1) : f.collabs[e] === 1);
+    if (!inFocus || s.orgFaded[a] === 1 || s.orgFaded[b] === 1) {
+      out.color = s.fadedColour;
+      out.zIndex = 0;
+      return out;
+    }
+    if (merged ? s.pairEmphasised?.[e] === 1 : s.emphasised[e] === 1) {
+      out.color = s.highlightColour;
+      out.size = (out.size ?? 1) * 2;
+      out.zIndex = 2;
+    } else out.zIndex = f === null ? 0 : 1;
+    return out;
+  };
+}

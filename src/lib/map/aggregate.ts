@@ -1,0 +1,178 @@
+// Incremental per-region and per-region-pair counts of visible organisations and collaborations.
+import type { CompiledDataset } from '../model/compiled';
+import type { MapLevel, Placement } from './placement';
+import { makeRegionTables, type RegionTables } from './region-tables';
+
+export { pairsTouching, partnerOf, topPairs } from './pairs';
+export { regionSummary, type RegionSummary, type PartnerRegion } from './region-summary';
+
+/**
+ * Counts at one NUTS level over the static tables of `region-tables.ts`. Regions are indexes into
+ * `placement.regions[level]`, pairs dense ids of unordered region pairs. Only this module writes to it.
+ */
+export interface RegionAggregate extends RegionTables {
+  /** Visible organisations located in each region. */
+  readonly regionOrgs: Uint32Array;
+  /** Visible collaborations touching each region (an internal one counts once). */
+  readonly regionCollabs: Uint32Array;
+  /** Visible collaborations per pair. */
+  readonly pairCount: Uint32Array;
+  /** Visibility the counts reflect, so repeated or stale diffs are ignored instead of double-counted. */
+  readonly collabOn: Uint8Array;
+  readonly orgOn: Uint8Array;
+  /** Regions / pairs whose counts changed since the last `clearChanges`, each listed once. */
+  readonly changedRegions: Int32Array;
+  changedRegionCount: number;
+  readonly changedPairs: Int32Array;
+  changedPairCount: number;
+  generation: number;
+  readonly regionStamp: Uint32Array;
+  readonly pairStamp: Uint32Array;
+  /** Scratch for `resetAggregate` (previous counts) and `topPairs` (the heap). */
+  readonly prevRegionOrgs: Uint32Array;
+  readonly prevRegionCollabs: Uint32Array;
+  readonly prevPairCount: Uint32Array;
+  heap: Int32Array;
+}
+
+/** Builds the tables for `level` (O(collaborations + organisations)) with every count at zero. */
+export function makeRegionAggregate(compiled: CompiledDataset, placement: Placement, level: MapLevel): RegionAggregate {
+  const t = makeRegionTables(compiled, placement, level);
+  const { regionCount, pairTotal } = t;
+  return {
+    ...t,
+    regionOrgs: new Uint32Array(regionCount),
+    regionCollabs: new Uint32Array(regionCount),
+    pairCount: new Uint32Array(pairTotal),
+    collabOn: new Uint8Array(compiled.collabCount),
+    orgOn: new Uint8Array(t.regionOfOrg.length),
+    changedRegions: new Int32Array(regionCount),
+    changedRegionCount: 0,
+    changedPairs: new Int32Array(pairTotal),
+    changedPairCount: 0,
+    generation: 1,
+    regionStamp: new Uint32Array(regionCount),
+    pairStamp: new Uint32Array(pairTotal),
+    prevRegionOrgs: new Uint32Array(regionCount),
+    prevRegionCollabs: new Uint32Array(regionCount),
+    prevPairCount: new Uint32Array(pairTotal),
+    heap: new Int32Array(0),
+  };
+}
+
+/**
+ * Recomputes every count from full masks in O(organisations + collaborations), recording as changed
+ * only the regions and pairs whose counts differ from before. Use on load, level or filter changes.
+ */
+export function resetAggregate(agg: RegionAggregate, collabMask: Uint8Array, orgVisible: Uint8Array): void {
+  agg.prevRegionOrgs.set(agg.regionOrgs);
+  agg.prevRegionCollabs.set(agg.regionCollabs);
+  agg.prevPairCount.set(agg.pairCount);
+  agg.regionOrgs.fill(0);
+  agg.regionCollabs.fill(0);
+  agg.pairCount.fill(0);
+  const { regionOfOrg, collabRegionA, collabRegionB, pairOfCollab, regionOrgs, regionCollabs, pairCount } = agg;
+  for (let i = 0; i < regionOfOrg.length; i++) {
+    const on = orgVisible[i] ? 1 : 0;
+    agg.orgOn[i] = on;
+    const r = regionOfOrg[i]!;
+    if (on && r >= 0) regionOrgs[r]!++;
+  }
+  for (let j = 0; j < collabRegionA.length; j++) {
+    const on = collabMask[j] ? 1 : 0;
+    agg.collabOn[j] = on;
+    if (!on) continue;
+    const ra = collabRegionA[j]!;
+    const rb = collabRegionB[j]!;
+    const p = pairOfCollab[j]!;
+    if (ra >= 0) regionCollabs[ra]!++;
+    if (rb >= 0) regionCollabs[rb]!++;
+    if (p >= 0) pairCount[p]!++;
+  }
+  for (let r = 0; r < agg.regionCount; r++) {
+    if (regionOrgs[r] !== agg.prevRegionOrgs[r] || regionCollabs[r] !== agg.prevRegionCollabs[r]) markRegion(agg, r);
+  }
+  for (let p = 0; p < agg.pairTotal; p++) if (pairCount[p] !== agg.prevPairCount[p]) markPair(agg, p);
+}
+
+/**
+ * Applies a time-window step in O(k): collaborations in `entering[0…enteringCount)` become visible,
+ * those in `leaving[0…leavingCount)` hidden. Entries already in the requested state are skipped.
+ * Allocates nothing. A region whose count goes up and back down within one step is still reported.
+ */
+export function applyCollabDiff(
+  agg: RegionAggregate,
+  entering: ArrayLike<number>,
+  enteringCount: number,
+  leaving: ArrayLike<number>,
+  leavingCount: number,
+): void {
+  for (let i = 0; i < leavingCount; i++) shiftCollab(agg, leaving[i]!, 0);
+  for (let i = 0; i < enteringCount; i++) shiftCollab(agg, entering[i]!, 1);
+}
+
+function shiftCollab(agg: RegionAggregate, j: number, on: 0 | 1): void {
+  if (j < 0 || j >= agg.collabOn.length || agg.collabOn[j] === on) return;
+  agg.collabOn[j] = on;
+  const d = on ? 1 : -1;
+  const ra = agg.collabRegionA[j]!;
+  const rb = agg.collabRegionB[j]!;
+  const p = agg.pairOfCollab[j]!;
+  if (ra >= 0) {
+    agg.regionCollabs[ra]! += d;
+    markRegion(agg, ra);
+  }
+  if (rb >= 0) {
+    agg.regionCollabs[rb]! += d;
+    markRegion(agg, rb);
+  }
+  if (p >= 0) {
+    agg.pairCount[p]! += d;
+    markPair(agg, p);
+  }
+}
+
+/** Same as {@link applyCollabDiff} for organisation visibility (the `regionOrgs` counts). */
+export function applyOrgDiff(
+  agg: RegionAggregate,
+  entering: ArrayLike<number>,
+  enteringCount: number,
+  leaving: ArrayLike<number>,
+  leavingCount: number,
+): void {
+  for (let i = 0; i < leavingCount; i++) shiftOrg(agg, leaving[i]!, 0);
+  for (let i = 0; i < enteringCount; i++) shiftOrg(agg, entering[i]!, 1);
+}
+
+function shiftOrg(agg: RegionAggregate, i: number, on: 0 | 1): void {
+  if (i < 0 || i >= agg.orgOn.length || agg.orgOn[i] === on) return;
+  agg.orgOn[i] = on;
+  const r = agg.regionOfOrg[i]!;
+  if (r < 0) return;
+  agg.regionOrgs[r]! += on ? 1 : -1;
+  markRegion(agg, r);
+}
+
+function markRegion(agg: RegionAggregate, r: number): void {
+  if (agg.regionStamp[r] === agg.generation) return;
+  agg.regionStamp[r] = agg.generation;
+  agg.changedRegions[agg.changedRegionCount++] = r;
+}
+
+function markPair(agg: RegionAggregate, p: number): void {
+  if (agg.pairStamp[p] === agg.generation) return;
+  agg.pairStamp[p] = agg.generation;
+  agg.changedPairs[agg.changedPairCount++] = p;
+}
+
+/** Forgets the recorded changes (call after restyling them); O(1) thanks to generation stamps. */
+export function clearChanges(agg: RegionAggregate): void {
+  agg.changedRegionCount = 0;
+  agg.changedPairCount = 0;
+  agg.generation++;
+  if (agg.generation >= 0xffffffff) {
+    agg.regionStamp.fill(0);
+    agg.pairStamp.fill(0);
+    agg.generation = 1;
+  }
+}

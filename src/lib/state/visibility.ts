@@ -1,0 +1,190 @@
+// Which collaborations and organisations are visible for a time window and filters, kept up to date incrementally.
+import type { CompiledDataset } from '../model/compiled';
+import { COLLABORATION_KINDS, ORGANISATION_TYPES } from '../model/types';
+import {
+  makeTemporalIndex,
+  queryWindow,
+  stepWindow,
+  type TemporalIndex,
+  type TimeMode,
+  type TimeWindow,
+} from '../timeline/temporal-index';
+import { ChangeLog } from './change-log';
+
+/** Attribute filters; an empty list means "all". */
+export interface Filters {
+  readonly types: readonly string[];
+  readonly countries: readonly string[];
+  readonly kinds: readonly string[];
+}
+
+export const NO_FILTERS: Filters = { types: [], countries: [], kinds: [] };
+
+export interface TimeSettings {
+  readonly window: TimeWindow;
+  readonly mode: TimeMode;
+  readonly includeUndated: boolean;
+}
+
+/**
+ * Owns the visibility masks. A window step goes through the temporal index's diff, so it touches
+ * only collaborations that enter or leave; filters and mode changes recompute everything (rare).
+ * Every collaboration whose visibility changed is appended to `changes` for the views to read.
+ */
+export class Visibility {
+  readonly index: TemporalIndex;
+  /** 1 when the collaboration is inside the time window (before filters). */
+  readonly timeMask: Uint8Array;
+  /** 1 when the collaboration passes the attribute filters (kind and both endpoints). */
+  readonly filterOk: Uint8Array;
+  readonly orgFilterOk: Uint8Array;
+  /** 1 when the collaboration is shown: timeMask & filterOk. */
+  readonly collabVisible: Uint8Array;
+  /** 1 when the organisation is shown (see `isOrgVisible`); kept in step with the degrees. */
+  readonly orgVisible: Uint8Array;
+  /** Number of visible collaborations per organisation. */
+  readonly orgDegree: Int32Array;
+  /** Degree over the whole dataset: organisations with none are never hidden by time. */
+  readonly orgTotalDegree: Int32Array;
+  readonly changes: ChangeLog;
+  /** Collaborations that entered in the last window step (for play emphasis); valid until the next step. */
+  readonly lastEntering: Int32Array;
+  lastEnteringCount = 0;
+  visibleCollabs = 0;
+  visibleOrgs = 0;
+  private time: TimeSettings;
+
+  constructor(
+    readonly compiled: CompiledDataset,
+    time: TimeSettings,
+    filters: Filters,
+  ) {
+    const n = compiled.collabCount;
+    const m = compiled.orgCount;
+    this.index = makeTemporalIndex(compiled.collabFirst, compiled.collabLast);
+    this.timeMask = new Uint8Array(n);
+    this.filterOk = new Uint8Array(n);
+    this.orgFilterOk = new Uint8Array(m);
+    this.collabVisible = new Uint8Array(n);
+    this.orgDegree = new Int32Array(m);
+    this.orgVisible = new Uint8Array(m);
+    this.orgTotalDegree = new Int32Array(m);
+    this.lastEntering = new Int32Array(n);
+    this.changes = new ChangeLog(n * 4);
+    for (let j = 0; j < n; j++) {
+      this.orgTotalDegree[compiled.collabSource[j]!]!++;
+      if (compiled.collabTarget[j] !== compiled.collabSource[j]) this.orgTotalDegree[compiled.collabTarget[j]!]!++;
+    }
+    this.time = time;
+    this.computeFilters(filters);
+    queryWindow(this.index, time.window, time.mode, time.includeUndated, this.timeMask);
+    this.recomputeAll();
+  }
+
+  get settings(): TimeSettings {
+    return this.time;
+  }
+
+  /** Whether organisation `i` is shown: passes filters and has a visible collaboration (or none at all). */
+  isOrgVisible(i: number): boolean {
+    return this.orgFilterOk[i] === 1 && (this.orgDegree[i]! > 0 || this.orgTotalDegree[i] === 0);
+  }
+
+  /** Moves the window. Same mode and undated setting → incremental; otherwise a full recompute. */
+  setTime(next: TimeSettings): void {
+    const prev = this.time;
+    this.time = next;
+    if (prev.mode !== next.mode || prev.includeUndated !== next.includeUndated) {
+      queryWindow(this.index, next.window, next.mode, next.includeUndated, this.timeMask);
+      this.lastEnteringCount = 0;
+      this.recomputeAll();
+      return;
+    }
+    const diff = stepWindow(this.index, prev.window, next.window, next.mode, next.includeUndated, this.timeMask);
+    let entered = 0;
+    for (let k = 0; k < diff.enteringCount; k++) {
+      const j = diff.entering[k]!;
+      if (this.filterOk[j] === 1) {
+        this.setCollab(j, 1);
+        this.lastEntering[entered++] = j;
+      }
+    }
+    this.lastEnteringCount = entered;
+    for (let k = 0; k < diff.leavingCount; k++) {
+      const j = diff.leaving[k]!;
+      if (this.filterOk[j] === 1) this.setCollab(j, 0);
+    }
+  }
+
+  setFilters(filters: Filters): void {
+    this.computeFilters(filters);
+    this.lastEnteringCount = 0;
+    this.recomputeAll();
+  }
+
+  private setCollab(j: number, value: 0 | 1): void {
+    if (this.collabVisible[j] === value) return;
+    this.collabVisible[j] = value;
+    const delta = value === 1 ? 1 : -1;
+    this.visibleCollabs += delta;
+    const s = this.compiled.collabSource[j]!;
+    const t = this.compiled.collabTarget[j]!;
+    this.bumpDegree(s, delta);
+    if (t !== s) this.bumpDegree(t, delta);
+    this.changes.append(j);
+  }
+
+  private bumpDegree(i: number, delta: number): void {
+    const before = this.isOrgVisible(i);
+    this.orgDegree[i]! += delta;
+    const after = this.isOrgVisible(i);
+    if (before !== after) {
+      this.visibleOrgs += after ? 1 : -1;
+      this.orgVisible[i] = after ? 1 : 0;
+    }
+  }
+
+  private computeFilters(filters: Filters): void {
+    const c = this.compiled;
+    const types = new Set(filters.types.map((t) => ORGANISATION_TYPES.indexOf(t as never)));
+    const kinds = new Set(filters.kinds.map((k) => COLLABORATION_KINDS.indexOf(k as never)));
+    const countries = new Set(filters.countries);
+    const orgs = c.dataset.organisations;
+    for (let i = 0; i < c.orgCount; i++) {
+      const typeOk = types.size === 0 || types.has(c.orgType[i]!);
+      const countryOk = countries.size === 0 || countries.has(orgs[i]!.country);
+      this.orgFilterOk[i] = typeOk && countryOk ? 1 : 0;
+    }
+    for (let j = 0; j < c.collabCount; j++) {
+      const kindOk = kinds.size === 0 || kinds.has(c.collabKind[j]!);
+      this.filterOk[j] =
+        kindOk && this.orgFilterOk[c.collabSource[j]!] === 1 && this.orgFilterOk[c.collabTarget[j]!] === 1 ? 1 : 0;
+    }
+  }
+
+  private recomputeAll(): void {
+    const c = this.compiled;
+    this.orgDegree.fill(0);
+    let collabs = 0;
+    for (let j = 0; j < c.collabCount; j++) {
+      const v = this.timeMask[j]! & this.filterOk[j]!;
+      this.collabVisible[j] = v;
+      if (v === 1) {
+        collabs++;
+        const s = c.collabSource[j]!;
+        const t = c.collabTarget[j]!;
+        this.orgDegree[s]!++;
+        if (t !== s) this.orgDegree[t]!++;
+      }
+    }
+    let orgs = 0;
+    for (let i = 0; i < c.orgCount; i++) {
+      const v = this.isOrgVisible(i);
+      this.orgVisible[i] = v ? 1 : 0;
+      if (v) orgs++;
+    }
+    this.visibleCollabs = collabs;
+    this.visibleOrgs = orgs;
+    this.changes.reset();
+  }
+}

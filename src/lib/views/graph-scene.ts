@@ -1,0 +1,266 @@
+// Per-dataset graph model for the view: the graphology graph, display state and its incremental updates (no DOM).
+import type { AbstractGraph } from 'graphology-types';
+import type { AtlasData } from '../state/atlas-data';
+import type { Visibility } from '../state/visibility';
+import type { Hover } from '../state/atlas-state.svelte';
+import type { ColourBy, EdgeMode, Selection, SizeBy } from '../state/view-state';
+import { ChangeLog, type LogCursor } from '../state/change-log';
+import { compiledToGraph, compiledToPairGraph, DEFAULT_LAYOUT_SEED } from '../graph/build-graph';
+import { groupPairs, type PairTable } from '../graph/pairs';
+import {
+  emptyDisplayState,
+  hoverFocus,
+  makeAdjacency,
+  makeEdgeReducer,
+  makeNodeReducer,
+  neighbourhood,
+  partialGraphFor,
+  type Adjacency,
+  type Focus,
+  type GraphDisplayState,
+} from '../graph/reducers';
+import { betweennessOf, communitiesOf } from '../graph/metrics';
+import {
+  communityLegend,
+  kindLegend,
+  orgColoursByCommunity,
+  orgColoursByCountry,
+  orgColoursByType,
+  typeLegend,
+  type LegendEntry,
+} from '../graph/palettes';
+import { labelledOrgs } from '../graph/labels';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export const MIN_NODE_SIZE = 3;
+export const MAX_NODE_SIZE = 16;
+/** Share of the label density given to always-on labels (0.5 density → top 10 % labelled). */
+export const FORCED_LABEL_SHARE = 0.2;
+
+export interface NodeLegend {
+  readonly colour: readonly LegendEntry[];
+  readonly edges: readonly LegendEntry[];
+}
+
+/** Builds and keeps the graph and its display state; the Svelte view feeds it state and passes refreshes to sigma. */
+export class GraphScene {
+  readonly adjacency: Adjacency;
+  readonly pairs: PairTable;
+  readonly graph: AbstractGraph;
+  readonly ds: Mutable<GraphDisplayState>;
+  readonly nodeReducer: ReturnType<typeof makeNodeReducer>;
+  readonly edgeReducer: ReturnType<typeof makeEdgeReducer>;
+  legend: NodeLegend = { colour: [], edges: [] };
+  private readonly cursor: LogCursor = ChangeLog.freshCursor();
+  private readonly maxTotalDegree: number;
+  private betweenness: Float32Array | null | undefined;
+  private communities: Int32Array | undefined;
+
+  constructor(
+    readonly data: AtlasData,
+    readonly edgeMode: EdgeMode,
+    positions: Float32Array,
+  ) {
+    const c = data.compiled;
+    this.adjacency = makeAdjacency(c);
+    if (edgeMode === 'merged') {
+      const result = compiledToPairGraph(c, positions);
+      this.graph = result.graph;
+      this.pairs = result;
+    } else {
+      this.graph = compiledToGraph(c, positions);
+      this.pairs = groupPairs(c);
+    }
+    const ds = emptyDisplayState(c.orgCount, c.collabCount) as Mutable<GraphDisplayState>;
+    ds.orgDegree = new Float32Array(c.orgCount);
+    ds.nodeSize = new Float32Array(c.orgCount);
+    if (edgeMode === 'merged') {
+      ds.pairCount = new Int32Array(this.pairs.pairCount);
+      ds.pairEmphasised = new Uint8Array(this.pairs.pairCount);
+    }
+    this.ds = ds;
+    let max = 0;
+    const total = new Float32Array(c.orgCount);
+    for (let j = 0; j < c.collabCount; j++) {
+      total[c.collabSource[j]!]!++;
+      if (c.collabTarget[j] !== c.collabSource[j]) total[c.collabTarget[j]!]!++;
+    }
+    for (const v of total) max = Math.max(max, v);
+    this.maxTotalDegree = max;
+    this.totalDegree = total;
+    this.nodeReducer = makeNodeReducer(() => this.ds);
+    const endpoints =
+      edgeMode === 'merged'
+        ? { source: this.pairs.pairSource, target: this.pairs.pairTarget }
+        : { source: c.collabSource, target: c.collabTarget };
+    this.edgeReducer = makeEdgeReducer(() => this.ds, endpoints, edgeMode === 'merged' ? 'pair' : 'collab');
+  }
+
+  readonly totalDegree: Float32Array;
+
+  /** Size from degree against the dataset-wide maximum, so only the changed nodes need re-rendering. */
+  private sizeOf(value: number, max: number): number {
+    if (max <= 0) return MIN_NODE_SIZE;
+    return MIN_NODE_SIZE + (MAX_NODE_SIZE - MIN_NODE_SIZE) * Math.sqrt(Math.max(0, value) / max);
+  }
+
+  /**
+   * Catches up with visibility changes. Returns the keys to refresh, or null when everything must be
+   * refreshed (first sync, filter or mode change).
+   */
+  sync(vis: Visibility, hideInactive: boolean, sizeBy: SizeBy): { nodes: string[]; edges: string[] } | null {
+    const ds = this.ds;
+    const c = this.data.compiled;
+    const changedOrgs = new Set<number>();
+    const changedEdges: number[] = [];
+    const merged = this.edgeMode === 'merged';
+    const emphasised = ds.emphasised;
+    ds.hideIsolated = hideInactive;
+    const incremental = vis.changes.readSince(this.cursor, (j) => {
+      const on = vis.collabVisible[j]!;
+      ds.collabVisible[j] = on;
+      const p = this.pairs.pairIndexOfCollab[j]!;
+      if (merged && p >= 0 && ds.pairCount) ds.pairCount[p]! += on ? 1 : -1;
+      changedEdges.push(merged ? p : j);
+      changedOrgs.add(c.collabSource[j]!);
+      changedOrgs.add(c.collabTarget[j]!);
+    });
+    if (!incremental) {
+      ds.collabVisible.set(vis.collabVisible);
+      if (merged && ds.pairCount) {
+        ds.pairCount.fill(0);
+        for (let j = 0; j < c.collabCount; j++) {
+          const p = this.pairs.pairIndexOfCollab[j]!;
+          if (p >= 0 && vis.collabVisible[j]) ds.pairCount[p]!++;
+        }
+      }
+    }
+    // Emphasis of the collaborations that entered in the last play step.
+    emphasised.fill(0);
+    if (ds.pairEmphasised) ds.pairEmphasised.fill(0);
+    for (let k = 0; k < vis.lastEnteringCount; k++) {
+      const j = vis.lastEntering[k]!;
+      emphasised[j] = 1;
+      const p = this.pairs.pairIndexOfCollab[j]!;
+      if (ds.pairEmphasised && p >= 0) ds.pairEmphasised[p] = 1;
+    }
+    const updateOrg = (i: number) => {
+      ds.orgVisible[i] = vis.orgFilterOk[i]!;
+      ds.orgDegree[i] = vis.orgDegree[i]! + (this.totalDegree[i] === 0 ? 1 : 0);
+      ds.orgFaded[i] = !hideInactive && vis.orgDegree[i] === 0 && this.totalDegree[i]! > 0 ? 1 : 0;
+      if (sizeBy === 'degree' && ds.nodeSize) ds.nodeSize[i] = this.sizeOf(vis.orgDegree[i]!, this.maxTotalDegree);
+    };
+    if (!incremental) {
+      for (let i = 0; i < c.orgCount; i++) updateOrg(i);
+      return null;
+    }
+    for (const i of changedOrgs) updateOrg(i);
+    return partialGraphFor(this.adjacency, changedOrgs, changedEdges, merged ? this.pairs : undefined);
+  }
+
+  /** Node sizes for a non-window encoding (members, betweenness); degree sizes are kept by `sync`. */
+  applySizes(sizeBy: SizeBy, vis: Visibility): void {
+    const ds = this.ds;
+    const sizes = ds.nodeSize!;
+    const orgs = this.data.compiled.dataset.organisations;
+    if (sizeBy === 'degree') {
+      for (let i = 0; i < sizes.length; i++) sizes[i] = this.sizeOf(vis.orgDegree[i]!, this.maxTotalDegree);
+      return;
+    }
+    let values: ArrayLike<number>;
+    if (sizeBy === 'members') values = orgs.map((o) => o.members ?? 0);
+    else {
+      if (this.betweenness === undefined) {
+        const pairGraph = compiledToPairGraph(this.data.compiled).graph;
+        this.betweenness = betweennessOf(pairGraph);
+      }
+      values = this.betweenness ?? this.totalDegree;
+    }
+    let max = 0;
+    for (let i = 0; i < values.length; i++) max = Math.max(max, values[i]!);
+    for (let i = 0; i < sizes.length; i++) sizes[i] = this.sizeOf(values[i]!, max);
+  }
+
+  applyColours(colourBy: ColourBy): void {
+    const c = this.data.compiled;
+    if (colourBy === 'type') {
+      this.ds.nodeColour = orgColoursByType(c.orgType);
+      this.legend = { colour: typeLegend(), edges: kindLegend() };
+    } else if (colourBy === 'country') {
+      const { colours, legend } = orgColoursByCountry(c.dataset.organisations.map((o) => o.country));
+      this.ds.nodeColour = colours;
+      this.legend = { colour: legend, edges: kindLegend() };
+    } else {
+      if (!this.communities) {
+        const pairGraph = compiledToPairGraph(c).graph;
+        this.communities = communitiesOf(pairGraph, DEFAULT_LAYOUT_SEED).community;
+      }
+      this.ds.nodeColour = orgColoursByCommunity(this.communities);
+      let count = 0;
+      for (const k of this.communities) count = Math.max(count, k + 1);
+      this.legend = { colour: communityLegend(count), edges: kindLegend() };
+    }
+  }
+
+  applyLabels(density: number): void {
+    // Forced labels skip sigma's collision grid, so only the few most connected are forced; the
+    // density setting mostly drives sigma's own (non-overlapping) label selection.
+    const forced = FORCED_LABEL_SHARE * density;
+    this.ds.labelForced = labelledOrgs(this.totalDegree, forced, this.ds.orgVisible, this.ds.labelForced);
+  }
+
+  /** Organisations located in a region (any NUTS level; finer codes match by prefix). */
+  orgsInRegion(code: string): number[] {
+    const out: number[] = [];
+    const orgs = this.data.compiled.dataset.organisations;
+    const region = this.data.regions.get(code);
+    if (!region) return out;
+    const level = region.level;
+    for (let i = 0; i < orgs.length; i++) {
+      const nuts = orgs[i]!.nuts;
+      if (nuts === '') continue;
+      const own = level <= 2 ? this.data.placement.regionAt[level as 0 | 1 | 2][i] : -1;
+      const idx = level <= 2 ? this.data.placement.regionIndexOf[level as 0 | 1 | 2].get(region.code) : undefined;
+      if ((idx !== undefined && own === idx) || nuts.startsWith(region.code)) out.push(i);
+    }
+    return out;
+  }
+
+  /** Sets hover, selection, highlight and focus from the shared state. Always needs a full refresh. */
+  applyFocus(selection: Selection, hover: Hover, steps: 0 | 1 | 2, vis: Visibility): void {
+    const ds = this.ds;
+    const c = this.data.compiled;
+    const mask = vis.collabVisible;
+    const pairs = this.edgeMode === 'merged' ? this.pairs : undefined;
+    ds.highlighted = new Uint8Array(c.orgCount);
+    ds.hovered = hover.kind === 'org' ? hover.index : -1;
+    const selected = new Set<number>();
+    let focus: Focus | null = null;
+    if (selection.kind === 'org') {
+      const i = c.orgIndexById.get(selection.id);
+      if (i !== undefined) {
+        selected.add(i);
+        focus = neighbourhood(this.adjacency, [i], steps === 2 ? 2 : 1, mask, pairs);
+      }
+    } else if (selection.kind === 'region' || selection.kind === 'pair') {
+      const codes = selection.kind === 'region' ? [selection.code] : [selection.a, selection.b];
+      const inRegions = codes.flatMap((code) => this.orgsInRegion(code));
+      for (const i of inRegions) ds.highlighted[i] = 1;
+      focus = neighbourhood(this.adjacency, inRegions, 1, mask, pairs);
+    }
+    if (hover.kind === 'org') focus = hoverFocus(this.adjacency, hover.index, mask, pairs);
+    else if (hover.kind === 'region') {
+      const inRegion = this.orgsInRegion(hover.code);
+      for (const i of inRegion) ds.highlighted[i] = 1;
+      if (inRegion.length) focus = neighbourhood(this.adjacency, inRegion, 1, mask, pairs);
+    }
+    ds.selected = selected;
+    ds.focus = focus;
+    // "Neighbourhood" focus hides everything beyond the selection's 1 or 2 steps instead of fading it.
+    for (let i = 0; i < c.orgCount; i++) {
+      const inFocus = steps === 0 || selection.kind !== 'org' || !focus || focus.orgs[i] === 1;
+      ds.orgVisible[i] = vis.orgFilterOk[i]! && inFocus ? 1 : 0;
+    }
+  }
+}

@@ -1,0 +1,180 @@
+// Thin Leaflet adapter: region polygons, arcs and markers on Canvas panes; reports user gestures, never reads state.
+import L from 'leaflet';
+import type { Feature, Geometry } from 'geojson';
+import type { RegionStyle } from '../map/styles';
+
+export interface MapCallbacks {
+  onRegionClick(regionIdx: number): void;
+  onRegionHover(regionIdx: number): void;
+  onArcClick(pairId: number): void;
+  onMarkerClick(orgs: readonly number[]): void;
+  onBackgroundClick(): void;
+}
+
+export interface ArcSpec {
+  readonly pair: number;
+  readonly latlngs: readonly [number, number][];
+  readonly weight: number;
+  readonly colour: string;
+  readonly opacity: number;
+  /** Plain text for the tooltip (set as textContent, never as HTML). */
+  readonly label: string;
+}
+
+export interface MarkerSpec {
+  readonly lat: number;
+  readonly lon: number;
+  readonly orgs: readonly number[];
+  /** Placed at a region centroid rather than at known coordinates: drawn hollow. */
+  readonly approximate: boolean;
+  readonly label: string;
+  readonly emphasised: boolean;
+}
+
+export interface MapBinding {
+  /** Replaces the region polygons (on level change); `indexOf` maps a feature id to a region index. */
+  setRegions(features: readonly Feature<Geometry, unknown>[], indexOf: (id: string) => number): void;
+  /** Restyles the given regions; skips those whose style object is unchanged. */
+  restyle(regions: Iterable<number>, styleOf: (regionIdx: number) => RegionStyle): void;
+  setArcs(arcs: readonly ArcSpec[]): void;
+  setMarkers(markers: readonly MarkerSpec[]): void;
+  fitBounds(bounds: [[number, number], [number, number]], animate: boolean): void;
+  invalidateSize(): void;
+  readonly map: L.Map;
+  destroy(): void;
+}
+
+function textTooltip(text: string): HTMLElement {
+  const el = document.createElement('span');
+  el.textContent = text;
+  return el;
+}
+
+/** Creates the map inside `container`. Safe to destroy twice. */
+export function createMapBinding(container: HTMLElement, callbacks: MapCallbacks): MapBinding {
+  const map = L.map(container, {
+    zoomControl: true,
+    attributionControl: false,
+    zoomSnap: 0.25,
+    zoomDelta: 0.5,
+    preferCanvas: true,
+    worldCopyJump: false,
+    minZoom: 2,
+    maxZoom: 10,
+  });
+  map.createPane('regions').style.zIndex = '350';
+  map.createPane('arcs').style.zIndex = '450';
+  map.createPane('markers').style.zIndex = '500';
+  const regionRenderer = L.canvas({ pane: 'regions', padding: 0.2 });
+  const arcRenderer = L.canvas({ pane: 'arcs', padding: 0.2 });
+  const markerRenderer = L.canvas({ pane: 'markers', padding: 0.2 });
+  const regionGroup = L.layerGroup().addTo(map);
+  const arcGroup = L.layerGroup().addTo(map);
+  const markerGroup = L.layerGroup().addTo(map);
+  let regionLayers: (L.Path | undefined)[] = [];
+  const appliedStyle: (RegionStyle | undefined)[] = [];
+  let hoveredRegion = -1;
+
+  map.on('click', () => callbacks.onBackgroundClick());
+
+  const binding: MapBinding = {
+    map,
+    setRegions(features, indexOf) {
+      regionGroup.clearLayers();
+      regionLayers = [];
+      appliedStyle.length = 0;
+      for (const f of features) {
+        const idx = indexOf(String(f.id ?? ''));
+        if (idx < 0) continue;
+        const layer = L.geoJSON(f, {
+          pane: 'regions',
+          renderer: regionRenderer,
+          style: () => ({ weight: 0.6, color: '#9e9e9e', fillOpacity: 1, fillColor: '#f2f2f2' }),
+        } as L.GeoJSONOptions);
+        layer.on('click', (e: L.LeafletMouseEvent) => {
+          L.DomEvent.stopPropagation(e);
+          callbacks.onRegionClick(idx);
+        });
+        layer.on('mouseover', () => {
+          if (hoveredRegion === idx) return;
+          hoveredRegion = idx;
+          callbacks.onRegionHover(idx);
+        });
+        layer.on('mouseout', () => {
+          if (hoveredRegion !== idx) return;
+          hoveredRegion = -1;
+          callbacks.onRegionHover(-1);
+        });
+        regionGroup.addLayer(layer);
+        regionLayers[idx] = layer as unknown as L.Path;
+      }
+    },
+    restyle(regions, styleOf) {
+      for (const idx of regions) {
+        const layer = regionLayers[idx];
+        if (!layer) continue;
+        const style = styleOf(idx);
+        // Styles come from a frozen table, so identity equality means "already shown".
+        if (appliedStyle[idx] === style) continue;
+        appliedStyle[idx] = style;
+        layer.setStyle(style);
+      }
+    },
+    setArcs(arcs) {
+      arcGroup.clearLayers();
+      for (const a of arcs) {
+        const line = L.polyline(a.latlngs as unknown as L.LatLngExpression[], {
+          pane: 'arcs',
+          renderer: arcRenderer,
+          color: a.colour,
+          weight: a.weight,
+          opacity: a.opacity,
+          interactive: true,
+          lineCap: 'round',
+        });
+        line.bindTooltip(textTooltip(a.label), { sticky: true });
+        line.on('click', (e: L.LeafletMouseEvent) => {
+          L.DomEvent.stopPropagation(e);
+          callbacks.onArcClick(a.pair);
+        });
+        arcGroup.addLayer(line);
+      }
+    },
+    setMarkers(markers) {
+      markerGroup.clearLayers();
+      for (const m of markers) {
+        const radius = 3 + Math.sqrt(m.orgs.length) * 2;
+        const marker = L.circleMarker([m.lat, m.lon], {
+          pane: 'markers',
+          renderer: markerRenderer,
+          radius,
+          weight: m.emphasised ? 2.5 : 1.2,
+          color: m.emphasised ? '#111111' : '#333333',
+          fillColor: m.approximate ? '#ffffff' : '#333333',
+          fillOpacity: m.approximate ? 0.6 : 0.75,
+          dashArray: m.approximate ? '2 2' : undefined,
+        });
+        marker.bindTooltip(textTooltip(m.label));
+        marker.on('click', (e: L.LeafletMouseEvent) => {
+          L.DomEvent.stopPropagation(e);
+          callbacks.onMarkerClick(m.orgs);
+        });
+        markerGroup.addLayer(marker);
+      }
+    },
+    fitBounds(bounds, animate) {
+      map.fitBounds(bounds, { animate, padding: [8, 8] });
+    },
+    invalidateSize() {
+      map.invalidateSize({ animate: false });
+    },
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      map.off();
+      map.remove();
+    },
+  };
+  let destroyed = false;
+  return binding;
+}

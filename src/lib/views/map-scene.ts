@@ -1,0 +1,242 @@
+// Per-dataset map model for the view: aggregate, class breaks, region flags, arcs and marker groups (no DOM).
+import type { Feature, Geometry } from 'geojson';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { feature } from 'topojson-client';
+import type { CompiledDataset } from '../model/compiled';
+import type { Visibility } from '../state/visibility';
+import type { AtlasData } from '../state/atlas-data';
+import type { Hover } from '../state/atlas-state.svelte';
+import type { Selection, ChoroplethMetric } from '../state/view-state';
+import {
+  applyCollabDiff,
+  applyOrgDiff,
+  clearChanges,
+  makeRegionAggregate,
+  pairsTouching,
+  resetAggregate,
+  topPairs,
+  type RegionAggregate,
+} from '../map/aggregate';
+import { classBreaks, classOf } from '../map/class-breaks';
+import { PLACED_EXACT, PLACED_NONE, type MapLevel } from '../map/placement';
+import {
+  REGION_FADED,
+  REGION_HIGHLIGHTED,
+  REGION_HOVERED,
+  REGION_SELECTED,
+  makeRegionStyles,
+  type RegionStyle,
+  type RegionStyles,
+} from '../map/styles';
+import { arcColour, arcPoints, arcWidth } from '../map/arcs';
+import type { ArcSpec, MarkerSpec } from './leaflet-binding';
+import { ChangeLog, type LogCursor } from '../state/change-log';
+
+export const CLASS_COUNT = 5;
+/** Arcs drawn at most: the strongest pairs; ~50,000 pairs at NUTS 2 would be unreadable and slow. */
+export const DEFAULT_TOP_ARCS = 150;
+/** Above this many marker groups, markers are left out; the choropleth carries the information. */
+export const MAX_MARKER_GROUPS = 3000;
+
+export function levelFeatures(topology: unknown, level: MapLevel): Feature<Geometry, unknown>[] {
+  const topo = topology as Topology;
+  const object = topo.objects[`nuts${level}`] as GeometryCollection | undefined;
+  if (!object) return [];
+  const fc = feature(topo, object) as unknown as { features: Feature<Geometry, unknown>[] };
+  return fc.features;
+}
+
+/** Incremental per-level map state; `sync` reads the visibility change log from its own cursor. */
+export class MapScene {
+  readonly agg: RegionAggregate;
+  readonly flags: Uint8Array;
+  private readonly cursor: LogCursor = ChangeLog.freshCursor();
+  private readonly one = new Int32Array(1);
+  breaks: readonly number[] = [];
+  styles: RegionStyles = makeRegionStyles(1);
+
+  constructor(
+    readonly data: AtlasData,
+    readonly level: MapLevel,
+  ) {
+    this.agg = makeRegionAggregate(data.compiled, data.placement, level);
+    this.flags = new Uint8Array(this.agg.regionCount);
+  }
+
+  get compiled(): CompiledDataset {
+    return this.data.compiled;
+  }
+
+  /** Brings counts up to date; returns the changed regions (valid until the next call). */
+  sync(vis: Visibility): Int32Array {
+    const agg = this.agg;
+    clearChanges(agg);
+    const c = this.compiled;
+    const one = this.one;
+    const incremental = vis.changes.readSince(this.cursor, (j) => {
+      one[0] = j;
+      if (vis.collabVisible[j]) applyCollabDiff(agg, one, 1, one, 0);
+      else applyCollabDiff(agg, one, 0, one, 1);
+      for (const o of [c.collabSource[j]!, c.collabTarget[j]!]) {
+        one[0] = o;
+        if (vis.orgVisible[o]) applyOrgDiff(agg, one, 1, one, 0);
+        else applyOrgDiff(agg, one, 0, one, 1);
+      }
+    });
+    if (!incremental) resetAggregate(agg, vis.collabVisible, vis.orgVisible);
+    return agg.changedRegions.subarray(0, agg.changedRegionCount);
+  }
+
+  /**
+   * Class breaks from the counts over the whole time span (filters applied), so a region keeps its
+   * class scale while the timeline plays and the legend stays still.
+   */
+  computeBreaks(vis: Visibility, metric: ChoroplethMetric): void {
+    const full = makeRegionAggregate(this.compiled, this.data.placement, this.level);
+    resetAggregate(full, vis.filterOk, vis.orgFilterOk);
+    this.breaks = classBreaks(metric === 'organisations' ? full.regionOrgs : full.regionCollabs, CLASS_COUNT);
+    this.styles = makeRegionStyles(Math.max(1, this.breaks.length));
+  }
+
+  /** The style a region shows now: its class under the current breaks and its interaction flags. */
+  styleOf(r: number, metric: ChoroplethMetric): RegionStyle {
+    return this.styles.get(this.classOfRegion(r, metric), this.flags[r]!);
+  }
+
+  classOfRegion(r: number, metric: ChoroplethMetric): number {
+    const v = metric === 'organisations' ? this.agg.regionOrgs[r]! : this.agg.regionCollabs[r]!;
+    return classOf(v, this.breaks);
+  }
+
+  /** Recomputes interaction flags; returns the regions whose flags changed. */
+  updateFlags(selection: Selection, hover: Hover, vis: Visibility): number[] {
+    const next = new Uint8Array(this.flags.length);
+    const p = this.data.placement;
+    const regionOfOrg = p.regionAt[this.level];
+    const c = this.compiled;
+    let focus = false;
+    if (selection.kind === 'org') {
+      const i = c.orgIndexById.get(selection.id);
+      if (i !== undefined) {
+        focus = true;
+        const own = regionOfOrg[i]!;
+        for (let j = 0; j < c.collabCount; j++) {
+          if (!vis.collabVisible[j]) continue;
+          const s = c.collabSource[j]!;
+          const t = c.collabTarget[j]!;
+          if (s !== i && t !== i) continue;
+          const r = regionOfOrg[s === i ? t : s]!;
+          if (r >= 0) next[r]! |= REGION_HIGHLIGHTED;
+        }
+        if (own >= 0) next[own]! |= REGION_SELECTED;
+      }
+    } else if (selection.kind === 'region') {
+      const r = p.regionIndexOf[this.level].get(selection.code) ?? this.ancestorIndex(selection.code);
+      if (r !== undefined && r >= 0) {
+        focus = true;
+        next[r]! |= REGION_SELECTED;
+        for (const pair of pairsTouching(this.agg, r)) {
+          if (this.agg.pairCount[pair]! === 0) continue;
+          const other = this.agg.pairA[pair] === r ? this.agg.pairB[pair]! : this.agg.pairA[pair]!;
+          next[other]! |= REGION_HIGHLIGHTED;
+        }
+      }
+    } else if (selection.kind === 'pair') {
+      for (const code of [selection.a, selection.b]) {
+        const r = p.regionIndexOf[this.level].get(code);
+        if (r !== undefined) {
+          next[r]! |= REGION_SELECTED;
+          focus = true;
+        }
+      }
+    }
+    if (hover.kind === 'org') {
+      const r = regionOfOrg[hover.index] ?? -1;
+      if (r >= 0) next[r]! |= REGION_HOVERED;
+    } else if (hover.kind === 'region') {
+      const r = p.regionIndexOf[this.level].get(hover.code);
+      if (r !== undefined) next[r]! |= REGION_HOVERED;
+    }
+    if (focus) for (let r = 0; r < next.length; r++) if (next[r] === 0) next[r] = REGION_FADED;
+    const changed: number[] = [];
+    for (let r = 0; r < next.length; r++) {
+      if (next[r] !== this.flags[r]) {
+        changed.push(r);
+        this.flags[r] = next[r]!;
+      }
+    }
+    return changed;
+  }
+
+  /** A finer or coarser selected code mapped onto this level (BE241 → BE24 at NUTS 2). */
+  private ancestorIndex(code: string): number | undefined {
+    const region = this.data.regions.ancestor(code, this.level);
+    return region ? this.data.placement.regionIndexOf[this.level].get(region.code) : undefined;
+  }
+
+  regionCode(r: number): string {
+    return this.data.placement.regions[this.level][r] ?? '';
+  }
+
+  regionName(r: number): string {
+    const code = this.regionCode(r);
+    return this.data.regions.get(code)?.nameLatin ?? code;
+  }
+
+  /** The strongest pairs as arc specs; pairs touching a selected region are drawn strongest. */
+  arcs(top: number, theme: 'light' | 'dark', label: (a: string, b: string, count: number) => string): ArcSpec[] {
+    const agg = this.agg;
+    const pairs = topPairs(agg, top, 1);
+    let max = 0;
+    for (const p of pairs) max = Math.max(max, agg.pairCount[p]!);
+    const regions = this.data.regions;
+    const anyFocus = this.flags.some((f) => (f & REGION_SELECTED) !== 0);
+    const out: ArcSpec[] = [];
+    for (const p of pairs) {
+      const a = agg.pairA[p]!;
+      const b = agg.pairB[p]!;
+      const ra = regions.get(this.regionCode(a));
+      const rb = regions.get(this.regionCode(b));
+      if (!ra || !rb) continue;
+      const count = agg.pairCount[p]!;
+      const touches = (this.flags[a]! & REGION_SELECTED) !== 0 || (this.flags[b]! & REGION_SELECTED) !== 0;
+      out.push({
+        pair: p,
+        latlngs: arcPoints(ra.lon, ra.lat, rb.lon, rb.lat, 0.2, 24),
+        weight: arcWidth(count, max) + (touches ? 1.5 : 0),
+        colour: arcColour(ra.country !== rb.country, theme),
+        opacity: anyFocus && !touches ? 0.15 : 0.8,
+        label: label(ra.nameLatin, rb.nameLatin, count),
+      });
+    }
+    // Focused arcs last, so they are drawn on top.
+    return out.sort((x, y) => x.opacity - y.opacity);
+  }
+
+  /** Visible organisations grouped by shared position; empty when there would be too many groups. */
+  markers(vis: Visibility, selectedOrg: number, name: (i: number) => string): MarkerSpec[] {
+    const p = this.data.placement;
+    const groups = new Map<string, { lat: number; lon: number; orgs: number[]; approximate: boolean }>();
+    for (let i = 0; i < p.orgCount; i++) {
+      if (!vis.orgVisible[i] || p.kind[i] === PLACED_NONE || p.regionAt[0][i]! < 0) continue;
+      const lat = p.lat[i]!;
+      const lon = p.lon[i]!;
+      const key = `${lat.toFixed(3)},${lon.toFixed(3)}`;
+      let g = groups.get(key);
+      if (!g) {
+        if (groups.size >= MAX_MARKER_GROUPS) return [];
+        g = { lat, lon, orgs: [], approximate: p.kind[i] !== PLACED_EXACT };
+        groups.set(key, g);
+      }
+      g.orgs.push(i);
+    }
+    return [...groups.values()].map((g) => ({
+      ...g,
+      emphasised: g.orgs.includes(selectedOrg),
+      label:
+        g.orgs.length <= 4
+          ? g.orgs.map(name).join(', ')
+          : `${g.orgs.slice(0, 3).map(name).join(', ')} +${g.orgs.length - 3}`,
+    }));
+  }
+}

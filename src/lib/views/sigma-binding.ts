@@ -1,0 +1,141 @@
+// Thin sigma adapter: creates the renderer with stable reducers, forwards gestures, refreshes partially, cleans up.
+import Sigma from 'sigma';
+import type { Attributes } from 'graphology-types';
+import type { AbstractGraph } from 'graphology-types';
+import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import EdgeCurveProgram from '@sigma/edge-curve';
+import { animateNodes } from 'sigma/utils';
+
+export interface SigmaCallbacks {
+  onNodeHover(org: number): void;
+  onNodeClick(org: number): void;
+  onStageClick(): void;
+}
+
+export interface SigmaBinding {
+  readonly sigma: Sigma;
+  /** Re-renders only these nodes and edges (keys); reducers are re-run for them. */
+  refreshPartial(nodes: readonly string[], edges: readonly string[]): void;
+  /** Re-runs every reducer without re-indexing positions. */
+  refreshAll(): void;
+  /** New positions (x0,y0,…): animated unless reduced motion; reprocesses the whole graph once. */
+  setPositions(positions: Float32Array, animate: boolean): void;
+  setSetting<K extends 'labelDensity' | 'labelGridCellSize' | 'labelRenderedSizeThreshold' | 'labelSize'>(
+    key: K,
+    value: number,
+  ): void;
+  /** Centres the camera on a node, keeping the zoom unless it is far out. */
+  focusNode(org: number, animate: boolean): void;
+  fit(animate: boolean): void;
+  zoom(factor: number): void;
+  destroy(): void;
+}
+
+export interface SigmaOptions {
+  readonly nodeReducer: (key: string, data: Attributes) => Partial<NodeDisplayData>;
+  readonly edgeReducer: (key: string, data: Attributes) => Partial<EdgeDisplayData>;
+  readonly labelDensity: number;
+  readonly labelGridCellSize: number;
+  readonly labelRenderedSizeThreshold: number;
+  readonly labelSize: number;
+  readonly labelColour: string;
+}
+
+/** Creates the renderer in `container`. `destroy` kills sigma (its 3 WebGL contexts) and is safe to call twice. */
+export function createSigmaBinding(
+  container: HTMLElement,
+  graph: AbstractGraph,
+  callbacks: SigmaCallbacks,
+  options: SigmaOptions,
+): SigmaBinding {
+  const sigma = new Sigma(graph, container, {
+    nodeReducer: options.nodeReducer,
+    edgeReducer: options.edgeReducer,
+    edgeProgramClasses: { curved: EdgeCurveProgram },
+    zIndex: true,
+    labelDensity: options.labelDensity,
+    labelGridCellSize: options.labelGridCellSize,
+    labelRenderedSizeThreshold: options.labelRenderedSizeThreshold,
+    labelSize: options.labelSize,
+    labelFont: "'DejaVu Sans', system-ui, sans-serif",
+    labelColor: { color: options.labelColour },
+    stagePadding: 40,
+    minCameraRatio: 0.02,
+    maxCameraRatio: 4,
+    allowInvalidContainer: true,
+  });
+  let hovered = -1;
+  sigma.on('enterNode', ({ node }) => {
+    const i = +node;
+    if (i === hovered) return;
+    hovered = i;
+    callbacks.onNodeHover(i);
+  });
+  sigma.on('leaveNode', () => {
+    if (hovered === -1) return;
+    hovered = -1;
+    callbacks.onNodeHover(-1);
+  });
+  sigma.on('clickNode', ({ node }) => callbacks.onNodeClick(+node));
+  sigma.on('clickStage', () => callbacks.onStageClick());
+
+  let killed = false;
+  let cancelAnimation: (() => void) | null = null;
+  return {
+    sigma,
+    refreshPartial(nodes, edges) {
+      if (killed) return;
+      sigma.refresh({ partialGraph: { nodes: [...nodes], edges: [...edges] }, skipIndexation: true });
+    },
+    refreshAll() {
+      if (killed) return;
+      sigma.refresh({ skipIndexation: true });
+    },
+    setPositions(positions, animate) {
+      if (killed) return;
+      cancelAnimation?.();
+      const targets: Record<string, { x: number; y: number }> = {};
+      graph.forEachNode((key) => {
+        const i = +key;
+        targets[key] = { x: positions[2 * i] ?? 0, y: positions[2 * i + 1] ?? 0 };
+      });
+      if (animate) cancelAnimation = animateNodes(graph, targets, { duration: 600 });
+      else {
+        graph.updateEachNodeAttributes((key, attrs) => ({ ...attrs, ...targets[key] }));
+      }
+    },
+    setSetting(key, value) {
+      if (killed || sigma.getSetting(key) === value) return;
+      sigma.setSetting(key, value);
+    },
+    focusNode(org, animate) {
+      if (killed) return;
+      const d = sigma.getNodeDisplayData(String(org));
+      if (!d) return;
+      const camera = sigma.getCamera();
+      const ratio = Math.min(camera.ratio, 0.6);
+      const target = { x: d.x, y: d.y, ratio };
+      if (animate) void camera.animate(target, { duration: 500 });
+      else camera.setState(target);
+    },
+    fit(animate) {
+      if (killed) return;
+      const camera = sigma.getCamera();
+      if (animate) void camera.animatedReset({ duration: 400 });
+      else camera.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    },
+    zoom(factor) {
+      if (killed) return;
+      const camera = sigma.getCamera();
+      if (factor > 1) void camera.animatedZoom({ duration: 200, factor });
+      else void camera.animatedUnzoom({ duration: 200, factor: 1 / factor });
+    },
+    destroy() {
+      if (killed) return;
+      killed = true;
+      cancelAnimation?.();
+      sigma.removeAllListeners();
+      sigma.kill();
+    },
+  };
+}
