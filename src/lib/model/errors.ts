@@ -24,7 +24,24 @@ export type ProblemCode =
   | 'unreadable-file'
   | 'unsafe-xml'
   | 'too-large'
-  | 'empty-file';
+  | 'empty-file'
+  // Added with "Load your own data" (src/lib/io/import-files.ts).
+  | 'legacy-encoding'
+  | 'wrong-delimiter'
+  | 'duplicate-column'
+  | 'extra-cells'
+  | 'unrecognised-file'
+  | 'missing-file'
+  | 'extra-file'
+  | 'month-first-date'
+  | 'unsupported-time'
+  | 'unsupported-version'
+  | 'invalid-project'
+  | 'invalid-value'
+  | 'label-as-id'
+  | 'ambiguous-region'
+  | 'ignored-element'
+  | 'aborted';
 
 export type Severity = 'error' | 'warning';
 
@@ -35,6 +52,8 @@ export interface ImportProblem {
   readonly file: string;
   /** 1-based line in the file (the header is line 1), or 0 when the problem concerns the whole file. */
   readonly line: number;
+  /** Where in an XML or JSON file (`edges/edge[12]`, `dataset.organisations[3].id`); XML and JSON have no useful line. */
+  readonly path?: string;
   readonly field: string;
   readonly value: string;
   /** Says what is wrong and how to fix it. */
@@ -58,7 +77,7 @@ export class AtlasError extends Error {
 
 /** One-line human text of a problem, as shown in the import report and the CLI. */
 export function formatProblem(p: ImportProblem): string {
-  const where = p.line > 0 ? `${p.file}:${p.line}` : p.file;
+  const where = p.line > 0 ? `${p.file}:${p.line}` : p.path ? `${p.file} ${p.path}` : p.file;
   const field = p.field ? ` ${p.field}` : '';
   const value = p.value ? ` = "${p.value}"` : '';
   return `${where}${field}${value} — ${p.message}`;

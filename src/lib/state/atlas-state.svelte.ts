@@ -1,7 +1,7 @@
 // The one application state: dataset, view settings, selection and hover, with setters that skip no-op writes.
 import { createContext } from 'svelte';
-import { UNDATED, type CompiledDataset } from '../model/compiled';
-import { dayNumber, todayDay } from '../model/dates';
+import { todayDay } from '../model/dates';
+import { TIMELINE_START, timelineBounds } from './timeline-bounds';
 import type { TimeMode, TimeWindow } from '../timeline/temporal-index';
 import { addMonths, slideForPlay, type StepUnit } from '../timeline/window-input';
 import { encodeView } from './url-codec';
@@ -23,9 +23,6 @@ import {
   type ViewState,
 } from './view-state';
 
-/** The earliest day a timeline shows: January 2016, or the data's first date if earlier. */
-export const TIMELINE_START = dayNumber(2016, 1, 1);
-
 /** What is hovered, mirrored between graph and map. */
 export type Hover =
   | { readonly kind: 'none' }
@@ -43,12 +40,6 @@ function sameHover(a: Hover, b: Hover): boolean {
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-/** Full span of a dataset's timeline: from 2016 (or earlier data) to today. */
-export function timelineBounds(compiled: CompiledDataset, today: number): TimeWindow {
-  const from = compiled.firstDay === UNDATED ? TIMELINE_START : Math.min(compiled.firstDay, TIMELINE_START);
-  return { from, to: today };
 }
 
 /**

@@ -227,6 +227,16 @@ export class GraphScene {
     return out;
   }
 
+  /** Space-separated ids of selected or highlighted organisations (at most `limit`), sorted. */
+  highlightedIds(limit: number): string {
+    const orgs = this.data.compiled.dataset.organisations;
+    const ids: string[] = [];
+    for (let i = 0; i < orgs.length && ids.length < limit; i++) {
+      if (this.ds.highlighted[i] === 1 || this.ds.selected.has(i)) ids.push(orgs[i]!.id);
+    }
+    return ids.sort().join(' ');
+  }
+
   /** Sets hover, selection, highlight and focus from the shared state. Always needs a full refresh. */
   applyFocus(selection: Selection, hover: Hover, steps: 0 | 1 | 2, vis: Visibility): void {
     const ds = this.ds;

@@ -112,23 +112,20 @@ export class MapScene {
   updateFlags(selection: Selection, hover: Hover, vis: Visibility): number[] {
     const next = new Uint8Array(this.flags.length);
     const p = this.data.placement;
-    const regionOfOrg = p.regionAt[this.level];
     const c = this.compiled;
     let focus = false;
     if (selection.kind === 'org') {
       const i = c.orgIndexById.get(selection.id);
       if (i !== undefined) {
         focus = true;
-        const own = regionOfOrg[i]!;
         for (let j = 0; j < c.collabCount; j++) {
           if (!vis.collabVisible[j]) continue;
           const s = c.collabSource[j]!;
           const t = c.collabTarget[j]!;
           if (s !== i && t !== i) continue;
-          const r = regionOfOrg[s === i ? t : s]!;
-          if (r >= 0) next[r]! |= REGION_HIGHLIGHTED;
+          for (const r of this.regionsOfOrg(s === i ? t : s)) next[r]! |= REGION_HIGHLIGHTED;
         }
-        if (own >= 0) next[own]! |= REGION_SELECTED;
+        for (const r of this.regionsOfOrg(i)) next[r]! |= REGION_SELECTED;
       }
     } else if (selection.kind === 'region') {
       const r = p.regionIndexOf[this.level].get(selection.code) ?? this.ancestorIndex(selection.code);
@@ -151,8 +148,7 @@ export class MapScene {
       }
     }
     if (hover.kind === 'org') {
-      const r = regionOfOrg[hover.index] ?? -1;
-      if (r >= 0) next[r]! |= REGION_HOVERED;
+      for (const r of this.regionsOfOrg(hover.index)) next[r]! |= REGION_HOVERED;
     } else if (hover.kind === 'region') {
       const r = p.regionIndexOf[this.level].get(hover.code);
       if (r !== undefined) next[r]! |= REGION_HOVERED;
@@ -168,10 +164,36 @@ export class MapScene {
     return changed;
   }
 
+  /**
+   * Regions at this level that an organisation stands for: its own region, or — when it is only
+   * known at a coarser level (BioWin at BE3 on a NUTS 2 map) — every region inside that one.
+   */
+  regionsOfOrg(org: number): number[] {
+    const own = this.data.placement.regionAt[this.level][org] ?? -1;
+    if (own >= 0) return [own];
+    const nuts = this.compiled.dataset.organisations[org]?.nuts ?? '';
+    const region = nuts ? this.data.regions.get(nuts) : undefined;
+    if (!region || region.level >= this.level) return [];
+    const out: number[] = [];
+    this.data.placement.regions[this.level].forEach((code, r) => {
+      if (code.startsWith(region.code)) out.push(r);
+    });
+    return out;
+  }
+
   /** A finer or coarser selected code mapped onto this level (BE241 → BE24 at NUTS 2). */
   private ancestorIndex(code: string): number | undefined {
     const region = this.data.regions.ancestor(code, this.level);
     return region ? this.data.placement.regionIndexOf[this.level].get(region.code) : undefined;
+  }
+
+  /** Space-separated codes of the regions carrying `flag` (e.g. REGION_SELECTED), sorted. */
+  codesWithFlag(flag: number): string {
+    const codes: string[] = [];
+    this.flags.forEach((f, r) => {
+      if (f & flag) codes.push(this.regionCode(r));
+    });
+    return codes.sort().join(' ');
   }
 
   regionCode(r: number): string {

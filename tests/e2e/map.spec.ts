@@ -1,0 +1,29 @@
+// The map is linked both ways: organisation selections light up regions, region selections list organisations.
+import { expect, test } from '@playwright/test';
+import { openAtlas, searchAndSelect } from './helpers';
+
+test('selecting BioWin highlights Wallonia (BE3) and its partners’ regions', async ({ page }) => {
+  await openAtlas(page);
+  const map = page.getByTestId('map');
+  await searchAndSelect(page, 'BioWin');
+  // BioWin is known at NUTS 1 (BE3): on the NUTS 2 map every Walloon province is selected.
+  await expect(map).toHaveAttribute('data-selected-regions', 'BE31 BE32 BE33 BE34 BE35');
+  await page.getByRole('combobox', { name: 'Regions', exact: true }).selectOption('1');
+  await expect(map).toHaveAttribute('data-level', '1');
+  await expect(map).toHaveAttribute('data-selected-regions', 'BE3');
+  await expect(map).toHaveAttribute('data-highlighted-regions', /BE2/);
+});
+
+test('selecting the region NL42 lists Brightlands and MERLN and highlights them in the graph', async ({ page }) => {
+  await openAtlas(page);
+  await searchAndSelect(page, 'NL42');
+  const details = page.getByTestId('details');
+  await expect(details.getByRole('heading', { level: 2 })).toContainText('Limburg');
+  const orgs = details.locator('ul.orgs');
+  await expect(orgs.getByRole('button', { name: 'Brightlands', exact: true })).toBeVisible();
+  await expect(orgs.getByRole('button', { name: /MERLN/ })).toBeVisible();
+  await expect(page.getByTestId('map')).toHaveAttribute('data-selected-regions', 'NL42');
+  await expect(page.getByTestId('graph')).toHaveAttribute('data-highlighted', /(^| )brightlands( |$)/);
+  await expect(page.getByTestId('graph')).toHaveAttribute('data-highlighted', /(^| )merln( |$)/);
+  await expect(page).toHaveURL(/sel=region%3ANL42/);
+});
