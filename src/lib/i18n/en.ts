@@ -90,6 +90,11 @@ export const en = {
   attribution: '© EuroGeographics for the administrative boundaries · Source: Eurostat – GISCO, NUTS 2021',
   filters: 'Filters',
   all: 'all',
+  focus: 'Focus',
+  focusOff: 'fade others',
+  focusOne: 'neighbours only',
+  focusTwo: 'two steps only',
+  clearFilters: 'Clear filters',
   outsideNuts: 'Outside NUTS',
   linkBetween: '{a} – {b}: {count} collaborations',
 } as const;

@@ -3,7 +3,7 @@ import { createContext } from 'svelte';
 import { todayDay } from '../model/dates';
 import { TIMELINE_START, timelineBounds } from './timeline-bounds';
 import type { TimeMode, TimeWindow } from '../timeline/temporal-index';
-import { addMonths, slideForPlay, type StepUnit } from '../timeline/window-input';
+import { addMonths, clampWindow, slideForPlay, type StepUnit } from '../timeline/window-input';
 import { encodeView } from './url-codec';
 import { Visibility, type Filters } from './visibility';
 import type { AtlasData } from './atlas-data';
@@ -95,9 +95,7 @@ export class AtlasState {
     const bounds = timelineBounds(compiled, this.today);
     this.bounds = bounds;
     this.applyViewSettings(view);
-    const from = view.from ?? bounds.from;
-    const to = view.to ?? bounds.to;
-    this.window = { from: Math.min(from, to), to: Math.max(from, to) };
+    this.window = clampWindow({ from: view.from ?? bounds.from, to: view.to ?? bounds.to }, bounds);
     this.visibility = new Visibility(
       compiled,
       { window: this.window, mode: this.mode, includeUndated: this.includeUndated },
@@ -157,18 +155,18 @@ export class AtlasState {
     const time = { mode: this.mode, undated: this.includeUndated };
     this.applyViewSettings(view);
     if (filtersChanged) this.visibility?.setFilters(this.filters);
-    const from = view.from ?? this.bounds.from;
-    const to = view.to ?? this.bounds.to;
-    const windowChanged = from !== this.window.from || to !== this.window.to;
-    if (windowChanged) this.window = { from: Math.min(from, to), to: Math.max(from, to) };
+    // A link's window is kept inside the timeline like a dragged one (see setWindow).
+    const next = clampWindow({ from: view.from ?? this.bounds.from, to: view.to ?? this.bounds.to }, this.bounds);
+    const windowChanged = next.from !== this.window.from || next.to !== this.window.to;
+    if (windowChanged) this.window = next;
     if (windowChanged || time.mode !== this.mode || time.undated !== this.includeUndated) this.syncTime();
     else if (filtersChanged) this.announceVisibility();
     this.persist();
   }
 
   setWindow(from: number, to: number): void {
-    const lo = Math.max(this.bounds.from, Math.min(from, to));
-    const hi = Math.min(this.bounds.to, Math.max(from, to));
+    // Clamp each bound, then order: ordering first let a window wholly outside the bounds come out reversed.
+    const { from: lo, to: hi } = clampWindow({ from, to }, this.bounds);
     if (lo === this.window.from && hi === this.window.to) return;
     this.window = { from: lo, to: hi };
     this.syncTime();

@@ -34,8 +34,8 @@ export interface MarkerSpec {
 export interface MapBinding {
   /** Replaces the region polygons (on level change); `indexOf` maps a feature id to a region index. */
   setRegions(features: readonly Feature<Geometry, unknown>[], indexOf: (id: string) => number): void;
-  /** Restyles the given regions; skips those whose style object is unchanged. */
-  restyle(regions: Iterable<number>, styleOf: (regionIdx: number) => RegionStyle): void;
+  /** Restyles the given regions; skips those whose style object is unchanged. Returns how many were restyled. */
+  restyle(regions: Iterable<number>, styleOf: (regionIdx: number) => RegionStyle): number;
   setArcs(arcs: readonly ArcSpec[]): void;
   setMarkers(markers: readonly MarkerSpec[]): void;
   fitBounds(bounds: [[number, number], [number, number]], animate: boolean): void;
@@ -110,6 +110,7 @@ export function createMapBinding(container: HTMLElement, callbacks: MapCallbacks
       }
     },
     restyle(regions, styleOf) {
+      let applied = 0;
       for (const idx of regions) {
         const layer = regionLayers[idx];
         if (!layer) continue;
@@ -118,7 +119,9 @@ export function createMapBinding(container: HTMLElement, callbacks: MapCallbacks
         if (appliedStyle[idx] === style) continue;
         appliedStyle[idx] = style;
         layer.setStyle(style);
+        applied++;
       }
+      return applied;
     },
     setArcs(arcs) {
       arcGroup.clearLayers();

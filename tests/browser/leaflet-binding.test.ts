@@ -1,0 +1,65 @@
+// The Leaflet binding in real Chromium: regions render on canvas, styles apply once, clicks report, cleanup twice.
+import { afterEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { createMapBinding } from '../../src/lib/views/leaflet-binding';
+import { levelFeatures } from '../../src/lib/views/map-scene';
+import { makeRegionStyles } from '../../src/lib/map/styles';
+import { builtinAtlasData, makeContainer } from './fixtures';
+import 'leaflet/dist/leaflet.css';
+
+const data = builtinAtlasData();
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((f) => f()));
+
+function mount() {
+  const { el, remove } = makeContainer(600, 500);
+  const clicks: number[] = [];
+  const binding = createMapBinding(el, {
+    onRegionClick: (r) => clicks.push(r),
+    onRegionHover: () => {},
+    onArcClick: () => {},
+    onMarkerClick: () => {},
+    onBackgroundClick: () => {},
+  });
+  cleanups.push(() => {
+    binding.destroy();
+    remove();
+  });
+  const features = levelFeatures(data.topology, 0);
+  binding.setRegions(features, (id) => data.placement.regionIndexOf[0].get(id) ?? -1);
+  binding.fitBounds(
+    [
+      [49.3, 2.4],
+      [51.6, 6.5],
+    ],
+    false,
+  );
+  return { binding, clicks, el };
+}
+
+describe('leaflet binding', () => {
+  it('draws the country polygons on a canvas and reports a click on Belgium', async () => {
+    const { binding, clicks, el } = mount();
+    expect(el.querySelector('.leaflet-regions-pane canvas')).not.toBeNull();
+    const be = data.placement.regionIndexOf[0].get('BE')!;
+    const point = binding.map.latLngToContainerPoint([50.6, 4.6]);
+    await userEvent.click(el.querySelector('.leaflet-regions-pane canvas')!, { position: { x: point.x, y: point.y } });
+    expect(clicks).toContain(be);
+  });
+
+  it('applies a style only when it differs from the one shown', () => {
+    const { binding } = mount();
+    const styles = makeRegionStyles(3);
+    const be = data.placement.regionIndexOf[0].get('BE')!;
+    expect(binding.restyle([be], () => styles.get(2, 0))).toBe(1);
+    expect(binding.restyle([be], () => styles.get(2, 0))).toBe(0);
+    expect(binding.restyle([be], () => styles.get(3, 0))).toBe(1);
+  });
+
+  it('can be destroyed twice without error', () => {
+    const { binding, el } = mount();
+    binding.destroy();
+    expect(() => binding.destroy()).not.toThrow();
+    expect(el.querySelector('.leaflet-pane')).toBeNull();
+  });
+});

@@ -1,0 +1,83 @@
+// The sigma binding in real Chromium: renders, a real pointer hover fades non-neighbours, cleanup runs twice.
+import { afterEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { createSigmaBinding, type SigmaBinding } from '../../src/lib/views/sigma-binding';
+import { GraphScene } from '../../src/lib/views/graph-scene';
+import { Visibility, NO_FILTERS } from '../../src/lib/state/visibility';
+import { NO_SELECTION } from '../../src/lib/state/view-state';
+import { FADED } from '../../src/lib/graph/palettes';
+import { builtinAtlasData, makeContainer } from './fixtures';
+
+const data = builtinAtlasData();
+const vis = new Visibility(
+  data.compiled,
+  { window: { from: 0, to: 40000 }, mode: 'active', includeUndated: true },
+  NO_FILTERS,
+);
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((f) => f()));
+
+function mount(onHover: (i: number) => void = () => {}): { binding: SigmaBinding; scene: GraphScene } {
+  const { el, remove } = makeContainer();
+  const scene = new GraphScene(data, 'parallel', data.positions!);
+  scene.sync(vis, false, 'degree');
+  scene.applyColours('type');
+  const binding = createSigmaBinding(
+    el,
+    scene.graph,
+    { onNodeHover: onHover, onNodeClick: () => {}, onStageClick: () => {} },
+    {
+      nodeReducer: scene.nodeReducer,
+      edgeReducer: scene.edgeReducer,
+      labelDensity: 1,
+      labelGridCellSize: 100,
+      labelRenderedSizeThreshold: 6,
+      labelSize: 13,
+      labelColour: '#000',
+    },
+  );
+  cleanups.push(() => {
+    binding.destroy();
+    remove();
+  });
+  return { binding, scene };
+}
+
+describe('sigma binding', () => {
+  it('renders every organisation of the built-in dataset', () => {
+    const { binding } = mount();
+    expect(binding.sigma.getGraph().order).toBe(data.compiled.orgCount);
+    expect(binding.sigma.getContainer().querySelectorAll('canvas').length).toBeGreaterThan(0);
+  });
+
+  it('a real pointer hover over BioWin fades its non-neighbours and keeps its neighbours', async () => {
+    const biowin = data.compiled.orgIndexById.get('biowin')!;
+    const medvia = data.compiled.orgIndexById.get('medvia')!;
+    const stranger = data.compiled.orgIndexById.get('scannexus')!;
+    let hovered = -1;
+    const { binding, scene } = mount((i) => {
+      hovered = i;
+      scene.applyFocus(NO_SELECTION, i >= 0 ? { kind: 'org', index: i } : { kind: 'none' }, 0, vis);
+      binding.refreshAll();
+    });
+    binding.sigma.refresh();
+    const attrs = scene.graph.getNodeAttributes(String(biowin));
+    const point = binding.sigma.graphToViewport({ x: attrs.x as number, y: attrs.y as number });
+    // A real pointer move through Playwright, on sigma's top (mouse) canvas.
+    const layers = binding.sigma.getContainer().querySelectorAll('canvas');
+    await userEvent.hover(layers[layers.length - 1]!, { position: { x: point.x, y: point.y } });
+    await expect.poll(() => hovered).toBe(biowin);
+    expect(binding.sigma.getNodeDisplayData(String(stranger))!.color).toBe(FADED.light);
+    expect(binding.sigma.getNodeDisplayData(String(medvia))!.color).not.toBe(FADED.light);
+    expect(binding.sigma.getNodeDisplayData(String(biowin))!.forceLabel).toBe(true);
+  });
+
+  it('can be destroyed twice without error and leaves no canvas behind', () => {
+    const { binding } = mount();
+    const container = binding.sigma.getContainer();
+    binding.destroy();
+    expect(() => binding.destroy()).not.toThrow();
+    expect(container.querySelectorAll('canvas').length).toBe(0);
+    expect(() => binding.refreshAll()).not.toThrow();
+  });
+});
