@@ -93,6 +93,11 @@ export const fr: Catalogue = {
   attribution: '© EuroGeographics pour les limites administratives · Source : Eurostat – GISCO, NUTS 2021',
   filters: 'Filtres',
   all: 'tous',
+  focus: 'Focus',
+  focusOff: 'estomper les autres',
+  focusOne: 'voisins seulement',
+  focusTwo: 'deux étapes seulement',
+  clearFilters: 'Effacer les filtres',
   outsideNuts: 'Hors NUTS',
   linkBetween: '{a} – {b} : {count} collaborations',
 };

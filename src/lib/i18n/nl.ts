@@ -93,6 +93,11 @@ export const nl: Catalogue = {
   attribution: '© EuroGeographics voor de administratieve grenzen · Bron: Eurostat – GISCO, NUTS 2021',
   filters: 'Filters',
   all: 'alle',
+  focus: 'Focus',
+  focusOff: 'andere vervagen',
+  focusOne: 'alleen buren',
+  focusTwo: 'alleen twee stappen',
+  clearFilters: 'Filters wissen',
   outsideNuts: 'Buiten NUTS',
   linkBetween: '{a} – {b}: {count} samenwerkingen',
 };
