@@ -30,6 +30,7 @@ import {
   type LegendEntry,
 } from '../graph/palettes';
 import { labelledOrgs } from '../graph/labels';
+import { ORGANISATION_TYPES } from '../model/types';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -37,6 +38,8 @@ export const MIN_NODE_SIZE = 3;
 export const MAX_NODE_SIZE = 16;
 /** Share of the label density given to always-on labels (0.5 density → top 10 % labelled). */
 export const FORCED_LABEL_SHARE = 0.2;
+/** Weight of a cluster's degree when choosing always-on labels. */
+export const CLUSTER_LABEL_WEIGHT = 4;
 
 export interface NodeLegend {
   readonly colour: readonly LegendEntry[];
@@ -98,6 +101,18 @@ export class GraphScene {
   }
 
   readonly totalDegree: Float32Array;
+
+  /** Who gets an always-on label: the most connected, with clusters weighted up — they are what presenters name. */
+  get labelImportance(): Float32Array {
+    if (!this.importance) {
+      const clusterType = ORGANISATION_TYPES.indexOf('cluster');
+      const types = this.data.compiled.orgType;
+      this.importance = this.totalDegree.map((d, i) => (types[i] === clusterType ? d * CLUSTER_LABEL_WEIGHT : d));
+    }
+    return this.importance;
+  }
+
+  private importance: Float32Array | undefined;
 
   /** Size from degree against the dataset-wide maximum, so only the changed nodes need re-rendering. */
   private sizeOf(value: number, max: number): number {
@@ -207,7 +222,7 @@ export class GraphScene {
     // Forced labels skip sigma's collision grid, so only the few most connected are forced; the
     // density setting mostly drives sigma's own (non-overlapping) label selection.
     const forced = FORCED_LABEL_SHARE * density;
-    this.ds.labelForced = labelledOrgs(this.totalDegree, forced, this.ds.orgVisible, this.ds.labelForced);
+    this.ds.labelForced = labelledOrgs(this.labelImportance, forced, this.ds.orgVisible, this.ds.labelForced);
   }
 
   /** Organisations located in a region (any NUTS level; finer codes match by prefix). */

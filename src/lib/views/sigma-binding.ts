@@ -59,7 +59,8 @@ export function createSigmaBinding(
     labelSize: options.labelSize,
     labelFont: "'DejaVu Sans', system-ui, sans-serif",
     labelColor: { color: options.labelColour },
-    stagePadding: 40,
+    // Room for labels of nodes at the right edge, which sigma's own padding ignores.
+    stagePadding: 60,
     minCameraRatio: 0.02,
     maxCameraRatio: 4,
     allowInvalidContainer: true,

@@ -1,0 +1,76 @@
+// Regenerates the README and docs screenshots from the built app in Debian's Chromium (run `npm run screenshots`).
+import { spawn } from 'node:child_process';
+import { chromium, type Page } from 'playwright';
+
+const PORT = 4191;
+const BASE = `http://127.0.0.1:${PORT}/`;
+
+interface Shot {
+  readonly file: string;
+  readonly width: number;
+  readonly height: number;
+  readonly hash?: string;
+  /** Element to capture instead of the page. */
+  readonly element?: string;
+  readonly prepare?: (page: Page) => Promise<void>;
+}
+
+const SHOTS: readonly Shot[] = [
+  { file: 'docs/dashboard.png', width: 1280, height: 800 },
+  { file: 'docs/graph-1280x800.png', width: 1280, height: 800, element: '.graph-view' },
+  { file: 'docs/graph-1920x1080.png', width: 1920, height: 1080, element: '.graph-view' },
+  { file: 'docs/map-1280x800.png', width: 1280, height: 800, element: '.map-view', hash: '#level=1' },
+  { file: 'docs/dashboard-region-1280x800.png', width: 1280, height: 800, hash: '#sel=region%3ANL42' },
+  {
+    file: 'docs/dashboard-biowin-2016-2019.png',
+    width: 1280,
+    height: 800,
+    hash: '#from=2016&to=2019&sel=org%3Abiowin',
+  },
+];
+
+async function main(): Promise<void> {
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+    stdio: 'ignore',
+  });
+  try {
+    await waitForServer();
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
+    });
+    for (const shot of SHOTS) {
+      const page = await browser.newPage({
+        viewport: { width: shot.width, height: shot.height },
+        colorScheme: 'light',
+      });
+      await page.goto(`${BASE}${shot.hash ?? ''}`);
+      await page.waitForSelector('[data-ready="true"]');
+      await shot.prepare?.(page);
+      // Leaflet and sigma draw on the next animation frames after readiness.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await page.waitForTimeout(400);
+      const target = shot.element ? page.locator(shot.element) : page;
+      await target.screenshot({ path: shot.file });
+      console.log(`wrote ${shot.file}`);
+      await page.close();
+    }
+    await browser.close();
+  } finally {
+    server.kill();
+  }
+}
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(BASE)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`preview server did not start on ${BASE}`);
+}
+
+await main();
