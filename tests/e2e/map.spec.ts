@@ -1,6 +1,7 @@
 // The map is linked both ways: organisation selections light up regions, region selections list organisations.
 import { expect, test } from '@playwright/test';
 import { openAtlas, searchAndSelect } from './helpers';
+import { expectedRegionLinks } from './expected';
 
 test('selecting BioWin highlights Wallonia (BE3) and its partners’ regions', async ({ page }) => {
   await openAtlas(page);
@@ -26,4 +27,23 @@ test('selecting the region NL42 lists Brightlands and MERLN and highlights them 
   await expect(page.getByTestId('graph')).toHaveAttribute('data-highlighted', /(^| )brightlands( |$)/);
   await expect(page.getByTestId('graph')).toHaveAttribute('data-highlighted', /(^| )merln( |$)/);
   await expect(page).toHaveURL(/sel=region%3ANL42/);
+});
+
+test('the arc between two MedTech4Europe regions carries the right count', async ({ page }) => {
+  await openAtlas(page, '#sel=pair%3ANL42~DK01');
+  const expected = expectedRegionLinks('NL42', 'DK01');
+  expect(expected).toBeGreaterThan(0);
+  await expect(page.getByTestId('pair-count')).toHaveAttribute('data-count', String(expected));
+  await expect(page.getByTestId('details')).toContainText('MedTech4Europe');
+});
+
+test('selecting MedTech4Europe highlights all eight partner regions', async ({ page }) => {
+  await openAtlas(page);
+  await searchAndSelect(page, 'MedTech4Europe');
+  await page.getByRole('combobox', { name: 'Regions', exact: true }).selectOption('1');
+  const map = page.getByTestId('map');
+  // Level 1 shows every partner, whatever level its code is at: DE1, DK0, FI1, FRK, HU2, ITC, NL4, PL2.
+  for (const code of ['DE1', 'DK0', 'FI1', 'FRK', 'HU2', 'ITC', 'NL4', 'PL2']) {
+    await expect(map).toHaveAttribute('data-highlighted-regions', new RegExp(`(^| )${code}( |$)`));
+  }
 });

@@ -95,6 +95,7 @@ export const en = {
   focusOne: 'neighbours only',
   focusTwo: 'two steps only',
   clearFilters: 'Clear filters',
+  coParticipation: 'Through a shared project or event',
   outsideNuts: 'Outside NUTS',
   linkBetween: '{a} – {b}: {count} collaborations',
 } as const;

@@ -98,6 +98,7 @@ export const fr: Catalogue = {
   focusOne: 'voisins seulement',
   focusTwo: 'deux étapes seulement',
   clearFilters: 'Effacer les filtres',
+  coParticipation: 'Via un projet ou un événement commun',
   outsideNuts: 'Hors NUTS',
   linkBetween: '{a} – {b} : {count} collaborations',
 };

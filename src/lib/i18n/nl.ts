@@ -98,6 +98,7 @@ export const nl: Catalogue = {
   focusOne: 'alleen buren',
   focusTwo: 'alleen twee stappen',
   clearFilters: 'Filters wissen',
+  coParticipation: 'Via een gemeenschappelijk project of evenement',
   outsideNuts: 'Buiten NUTS',
   linkBetween: '{a} – {b}: {count} samenwerkingen',
 };

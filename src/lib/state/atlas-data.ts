@@ -3,11 +3,14 @@ import { compileDataset, type CompiledDataset } from '../model/compiled';
 import type { Dataset } from '../model/types';
 import type { RegionIndex } from '../regions/region-index';
 import { placeOrganisations, type Placement } from '../map/placement';
+import { withCoParticipation, type MapLinks } from '../map/co-participation';
 
 export interface AtlasData {
   readonly compiled: CompiledDataset;
   readonly regions: RegionIndex;
   readonly placement: Placement;
+  /** What the map counts: real collaborations plus co-participation links through unplaced projects. */
+  readonly mapLinks: MapLinks;
   /** NUTS TopoJSON (objects nuts0, nuts1, nuts2); parsed JSON, never mutated. */
   readonly topology: unknown;
   /** Graph positions x0,y0,x1,y1… by organisation index, or null when a layout must be computed. */
@@ -37,10 +40,12 @@ export function makeAtlasData(
   layout: Readonly<Record<string, readonly [number, number]>> | null,
 ): AtlasData {
   const compiled = compileDataset(dataset);
+  const placement = placeOrganisations(compiled, regions);
   return {
     compiled,
     regions,
-    placement: placeOrganisations(compiled, regions),
+    placement,
+    mapLinks: withCoParticipation(compiled, placement),
     topology,
     positions: layout ? positionsFromTable(compiled, layout) : null,
   };

@@ -31,6 +31,7 @@ import {
 import { arcColour, arcPoints, arcWidth } from '../map/arcs';
 import type { ArcSpec, MarkerSpec } from './leaflet-binding';
 import { ChangeLog, type LogCursor } from '../state/change-log';
+import { extendMask, forEachDerived } from '../map/co-participation';
 
 export const CLASS_COUNT = 5;
 /** Arcs drawn at most: the strongest pairs; ~50,000 pairs at NUTS 2 would be unreadable and slow. */
@@ -52,6 +53,8 @@ export class MapScene {
   readonly flags: Uint8Array;
   private readonly cursor: LogCursor = ChangeLog.freshCursor();
   private readonly one = new Int32Array(1);
+  /** Visibility of real and derived (co-participation) links, as the aggregate counts them. */
+  readonly mask: Uint8Array;
   breaks: readonly number[] = [];
   styles: RegionStyles = makeRegionStyles(1);
 
@@ -59,8 +62,9 @@ export class MapScene {
     readonly data: AtlasData,
     readonly level: MapLevel,
   ) {
-    this.agg = makeRegionAggregate(data.compiled, data.placement, level);
+    this.agg = makeRegionAggregate(data.mapLinks.compiled, data.placement, level);
     this.flags = new Uint8Array(this.agg.regionCount);
+    this.mask = new Uint8Array(data.mapLinks.compiled.collabCount);
   }
 
   get compiled(): CompiledDataset {
@@ -72,18 +76,29 @@ export class MapScene {
     const agg = this.agg;
     clearChanges(agg);
     const c = this.compiled;
+    const links = this.data.mapLinks;
+    const mask = this.mask;
     const one = this.one;
-    const incremental = vis.changes.readSince(this.cursor, (j) => {
+    const setLink = (j: number, on: number) => {
+      if (mask[j] === on) return;
+      mask[j] = on;
       one[0] = j;
-      if (vis.collabVisible[j]) applyCollabDiff(agg, one, 1, one, 0);
+      if (on) applyCollabDiff(agg, one, 1, one, 0);
       else applyCollabDiff(agg, one, 0, one, 1);
+    };
+    const incremental = vis.changes.readSince(this.cursor, (j) => {
+      setLink(j, vis.collabVisible[j]!);
+      forEachDerived(links, vis.collabVisible, j, setLink);
       for (const o of [c.collabSource[j]!, c.collabTarget[j]!]) {
         one[0] = o;
         if (vis.orgVisible[o]) applyOrgDiff(agg, one, 1, one, 0);
         else applyOrgDiff(agg, one, 0, one, 1);
       }
     });
-    if (!incremental) resetAggregate(agg, vis.collabVisible, vis.orgVisible);
+    if (!incremental) {
+      extendMask(links, vis.collabVisible, mask);
+      resetAggregate(agg, mask, vis.orgVisible);
+    }
     return agg.changedRegions.subarray(0, agg.changedRegionCount);
   }
 
@@ -92,8 +107,9 @@ export class MapScene {
    * class scale while the timeline plays and the legend stays still.
    */
   computeBreaks(vis: Visibility, metric: ChoroplethMetric): void {
-    const full = makeRegionAggregate(this.compiled, this.data.placement, this.level);
-    resetAggregate(full, vis.filterOk, vis.orgFilterOk);
+    const links = this.data.mapLinks;
+    const full = makeRegionAggregate(links.compiled, this.data.placement, this.level);
+    resetAggregate(full, extendMask(links, vis.filterOk, new Uint8Array(links.compiled.collabCount)), vis.orgFilterOk);
     this.breaks = classBreaks(metric === 'organisations' ? full.regionOrgs : full.regionCollabs, CLASS_COUNT);
     this.styles = makeRegionStyles(Math.max(1, this.breaks.length));
   }
