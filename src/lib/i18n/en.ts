@@ -96,6 +96,11 @@ export const en = {
   focusTwo: 'two steps only',
   clearFilters: 'Clear filters',
   coParticipation: 'Through a shared project or event',
+  tooltipCollaborations: '{count} collaborations in the window ({total} in all)',
+  arcs: 'Arcs',
+  timeRuleTitle: 'How dates count',
+  timeRule:
+    'Both ends of the window are included. A collaboration dated only by year or month covers that whole year or month: “2017” is inside a window ending in June 2017. Active: the collaboration’s period overlaps the window. Cumulative: it started on or before the window’s last day. An empty end date means still running.',
   outsideNuts: 'Outside NUTS',
   linkBetween: '{a} – {b}: {count} collaborations',
 } as const;

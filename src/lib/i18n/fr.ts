@@ -99,6 +99,11 @@ export const fr: Catalogue = {
   focusTwo: 'deux étapes seulement',
   clearFilters: 'Effacer les filtres',
   coParticipation: 'Via un projet ou un événement commun',
+  tooltipCollaborations: '{count} collaborations dans la fenêtre ({total} au total)',
+  arcs: 'Arcs',
+  timeRuleTitle: 'Comment les dates comptent',
+  timeRule:
+    'Les deux bornes de la fenêtre sont incluses. Une collaboration datée seulement par l’année ou le mois couvre toute cette année ou tout ce mois : « 2017 » est dans une fenêtre qui se termine en juin 2017. Active : la période de la collaboration chevauche la fenêtre. Cumulatif : elle a commencé au plus tard le dernier jour de la fenêtre. Une date de fin vide signifie qu’elle est toujours en cours.',
   outsideNuts: 'Hors NUTS',
   linkBetween: '{a} – {b} : {count} collaborations',
 };

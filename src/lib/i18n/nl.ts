@@ -99,6 +99,11 @@ export const nl: Catalogue = {
   focusTwo: 'alleen twee stappen',
   clearFilters: 'Filters wissen',
   coParticipation: 'Via een gemeenschappelijk project of evenement',
+  tooltipCollaborations: '{count} samenwerkingen in het venster ({total} in totaal)',
+  arcs: 'Bogen',
+  timeRuleTitle: 'Hoe datums tellen',
+  timeRule:
+    'Beide uiteinden van het venster tellen mee. Een samenwerking die alleen met een jaar of maand gedateerd is, beslaat dat hele jaar of die hele maand: “2017” valt binnen een venster dat in juni 2017 eindigt. Actief: de periode van de samenwerking overlapt het venster. Cumulatief: ze begon op of vóór de laatste dag van het venster. Een lege einddatum betekent dat ze nog loopt.',
   outsideNuts: 'Buiten NUTS',
   linkBetween: '{a} – {b}: {count} samenwerkingen',
 };

@@ -137,7 +137,8 @@ export class GraphScene {
       ds.collabVisible[j] = on;
       const p = this.pairs.pairIndexOfCollab[j]!;
       if (merged && p >= 0 && ds.pairCount) ds.pairCount[p]! += on ? 1 : -1;
-      changedEdges.push(merged ? p : j);
+      // Self-loops (p < 0) are not in the graph: sigma throws on a refresh key it does not know.
+      if (p >= 0) changedEdges.push(merged ? p : j);
       changedOrgs.add(c.collabSource[j]!);
       changedOrgs.add(c.collabTarget[j]!);
     });

@@ -241,9 +241,10 @@ export class MapScene {
       out.push({
         pair: p,
         latlngs: arcPoints(ra.lon, ra.lat, rb.lon, rb.lat, 0.2, 24),
-        weight: arcWidth(count, max) + (touches ? 1.5 : 0),
+        // Half the pure scale's 1–10 px: at Europe-wide zoom, wider arcs bury the regions they join.
+        weight: 0.5 + arcWidth(count, max) / 2 + (touches ? 1 : 0),
         colour: arcColour(ra.country !== rb.country, theme),
-        opacity: anyFocus && !touches ? 0.15 : 0.8,
+        opacity: anyFocus && !touches ? 0.12 : anyFocus ? 0.9 : 0.65,
         label: label(ra.nameLatin, rb.nameLatin, count),
       });
     }
