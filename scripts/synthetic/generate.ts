@@ -2,6 +2,7 @@
 import {
   civilFromDay,
   dayNumber,
+  dayToIso,
   firstDay,
   formatPartialDate,
   lastDay,
@@ -49,14 +50,27 @@ export interface SyntheticDataset {
 }
 
 /** Health-tech hubs, most popular first; they take the head of the Zipf ranking of regions. */
+// prettier-ignore
 export const HUB_REGIONS = [
   'BE24', 'NL42', 'DK01', 'DE21', 'FRK2', 'ITC4', 'SE11', 'IE06', 'ES51', 'FR10', 'UKI3', 'DE30', 'NL33', 'CH03',
   'UKH1', 'UKJ1', 'SE22', 'BE31', 'BE10', 'FI1B', 'AT13', 'ES30', 'NL32', 'DE71', 'CH04', 'CH01', 'NL41', 'BE21',
   'DE11', 'DE12', 'DEA2', 'PL91', 'CZ01', 'ITI4', 'PT17', 'FRL0', 'FRJ2', 'HU11', 'EL30', 'NO08', 'UKM7', 'EE00',
-] as const; // prettier-ignore
+] as const;
 
 /** Overseas and far-off regions: real codes, but health-tech rarely sits there, so they get the tail. */
-const REMOTE_REGIONS = new Set(['ES63', 'ES64', 'ES70', 'FRY1', 'FRY2', 'FRY3', 'FRY4', 'FRY5', 'NO0B', 'PT20', 'PT30']);
+const REMOTE_REGIONS = new Set([
+  'ES63',
+  'ES64',
+  'ES70',
+  'FRY1',
+  'FRY2',
+  'FRY3',
+  'FRY4',
+  'FRY5',
+  'NO0B',
+  'PT20',
+  'PT30',
+]);
 
 /** Cities for some hubs, so that a share of rows carries a city as curated rows do. */
 const HUB_CITIES: Readonly<Record<string, string>> = {
@@ -84,12 +98,15 @@ const HUB_CITIES: Readonly<Record<string, string>> = {
 };
 
 /** Countries outside NUTS that European clusters work with, with cities near which their organisations sit. */
+// prettier-ignore
 const OUTSIDE_NUTS: readonly (readonly [string, number, readonly (readonly [string, number, number])[]])[] = [
   ['US', 50, [['Boston', 42.3601, -71.0589], ['San Francisco', 37.7749, -122.4194], ['San Diego', 32.7157, -117.1611]]],
   ['JP', 20, [['Tokyo', 35.6895, 139.6917], ['Osaka', 34.6937, 135.5023]]],
   ['CN', 15, [['Shanghai', 31.2304, 121.4737], ['Beijing', 39.9042, 116.4074], ['Shenzhen', 22.5431, 114.0579]]],
   ['IL', 15, [['Tel Aviv', 32.0853, 34.7818], ['Haifa', 32.794, 34.9896]]],
-]; // prettier-ignore
+];
+
+const OUTSIDE_SHARES = OUTSIDE_NUTS.map((c, k) => [k, c[1]] as const);
 
 /** Shares of organisation types: companies dominate every real cluster's member list. */
 const TYPE_SHARES: readonly (readonly [OrganisationType, number])[] = [
@@ -201,6 +218,9 @@ const LABELS: Readonly<Record<CollaborationKind, readonly string[]>> = {
   other: ['contact'],
 };
 
+/** Extra hub boost for organisations in HUB_REGIONS, on top of their type's. */
+const HUB_REGION_BOOST = 4;
+
 /** Zipf exponents: regions are less skewed than organisations, where a few hubs take thousands of ties. */
 const REGION_EXPONENT = 0.9;
 const DEGREE_EXPONENT = 0.7;
@@ -267,6 +287,8 @@ function regionWeights(regions: readonly SyntheticRegion[], rng: Rng): Float64Ar
   shuffle(middle, rng);
   const weights = new Float64Array(regions.length);
   [...hubs, ...middle, ...remote].forEach((i, rank) => (weights[i] = (rank + 2) ** -REGION_EXPONENT));
+  // The tail of the ranking alone would still put a few organisations on every island; real data has fewer.
+  for (const i of remote) weights[i] = weights[i]! * 0.1;
   return weights;
 }
 
@@ -297,21 +319,19 @@ function makePlan(options: SyntheticOptions): Plan {
     return i;
   };
   const rankKey = new Float64Array(n);
+  const hubCodes = new Set<string>(HUB_REGIONS);
+  const hubIndexes = new Set(options.regions.flatMap((r, i) => (hubCodes.has(r.code) ? [i] : [])));
   for (let i = 0; i < n; i++) {
     const type = pickWeighted(rng, TYPE_SHARES);
     types.push(type);
-    // Efraimidis–Spirakis keys: sorting by them is a random permutation weighted by the type's hub boost.
-    rankKey[i] = Math.log(1 - rng()) / HUB_BOOST[type];
+    const u = rng();
     const r = rng();
     if (r < SHARES.noLocation) {
       location[i] = LOCATION_NONE;
       place[i] = -1;
       country[i] = -1;
     } else if (r < SHARES.noLocation + SHARES.outsideNuts) {
-      const p = pickWeighted(
-        rng,
-        OUTSIDE_NUTS.map((c, k) => [k, c[1]] as const),
-      );
+      const p = pickWeighted(rng, OUTSIDE_SHARES);
       location[i] = LOCATION_OUTSIDE;
       place[i] = p;
       country[i] = countryOf(OUTSIDE_NUTS[p]![0]);
@@ -321,6 +341,10 @@ function makePlan(options: SyntheticOptions): Plan {
       place[i] = region;
       country[i] = countryOf(options.regions[region]!.country);
     }
+    // Efraimidis–Spirakis keys: sorting by them gives a random ranking weighted by the hub boost, so the
+    // biggest hubs are mostly clusters and networks, and mostly in the health-tech hub regions.
+    const inHub = location[i] !== LOCATION_OUTSIDE && location[i] !== LOCATION_NONE && hubIndexes.has(place[i]!);
+    rankKey[i] = Math.log(1 - u) / (HUB_BOOST[type] * (inHub ? HUB_REGION_BOOST : 1));
   }
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => rankKey[b]! - rankKey[a]! || a - b);
   const weight = new Float64Array(n);
@@ -329,7 +353,7 @@ function makePlan(options: SyntheticOptions): Plan {
 }
 
 function* sourceRows(options: SyntheticOptions): Generator<SourceRow> {
-  const today = dayIso(options.today);
+  const today = dayToIso(options.today);
   for (let k = 0; k < SOURCE_IDS.length; k++) {
     yield [
       SOURCE_IDS[k]!,
@@ -343,11 +367,6 @@ function* sourceRows(options: SyntheticOptions): Generator<SourceRow> {
       '',
     ];
   }
-}
-
-function dayIso(day: number): string {
-  const { year, month, day: d } = civilFromDay(day);
-  return formatPartialDate({ year, month, day: d, precision: 'day' });
 }
 
 function* organisationRows(options: SyntheticOptions, plan: Plan): Generator<OrganisationRow> {
@@ -397,7 +416,7 @@ function* organisationRows(options: SyntheticOptions, plan: Plan): Generator<Org
       city,
       lat,
       lon,
-      founded(rng, type, thisYear),
+      founded(rng, type, thisYear, loc === LOCATION_OUTSIDE),
       members(rng, type),
       employees(rng, type),
       themes.join('|'),
@@ -423,12 +442,13 @@ function jitter(rng: Rng, lat: number, lon: number, sigma: number): [string, str
   return [la.toFixed(4), lo.toFixed(4)];
 }
 
-function founded(rng: Rng, type: OrganisationType, thisYear: number): string {
+function founded(rng: Rng, type: OrganisationType, thisYear: number, outsideEurope: boolean): string {
   switch (type) {
     case 'company':
       // Young firms dominate health-tech: most were founded in the last two decades.
       return rng() < 0.55 ? String(thisYear - Math.floor(rng() ** 2 * 35)) : '';
     case 'university':
+      if (outsideEurope) return rng() < 0.4 ? String(1850 + randomInt(rng, 130)) : '';
       return rng() < 0.4 ? String(1400 + randomInt(rng, 580)) : '';
     case 'hospital':
       return rng() < 0.3 ? String(1800 + randomInt(rng, 200)) : '';
@@ -478,8 +498,8 @@ function* collaborationRows(options: SyntheticOptions, plan: Plan): Generator<Co
   const m = options.collaborations;
   if (m === 0) return;
   const rng = makeRng(options.seed, 'collaborations');
-  const pickTarget = makeTargetPicker(plan, rng);
   const global = makeAliasTable(plan.weight);
+  const pickTarget = makeTargetPicker(plan, global, rng);
   // A handful of self-loops, at least one so importers' warning path is always exercised.
   const selfLoops = new Set<number>();
   const selfLoopCount = Math.min(m, Math.max(1, Math.round(m * SHARES.selfLoops)));
@@ -508,9 +528,8 @@ function* collaborationRows(options: SyntheticOptions, plan: Plan): Generator<Co
 }
 
 /** Same-country partner most of the time, a foreign one for ~30%; both drawn in proportion to degree weight. */
-function makeTargetPicker(plan: Plan, rng: Rng): (s: number) => number {
+function makeTargetPicker(plan: Plan, global: AliasTable, rng: Rng): (s: number) => number {
   const n = plan.weight.length;
-  const global = makeAliasTable(plan.weight);
   const members: number[][] = plan.countries.map(() => []);
   for (let i = 0; i < n; i++) {
     const c = plan.country[i]!;
@@ -561,9 +580,9 @@ function collaborationRow(rng: Rng, today: number, plan: Plan, e: number, a: num
     approximate ? 'true' : '',
     rng() < 0.08 ? String(2 + randomInt(rng, 4)) : '',
     directed,
-    rng() < 0.02 ? `Synthetic ${kind} between two generated organisations.` : '',
+    rng() < 0.01 ? `Synthetic ${kind}.` : '',
     collaborationSource(rng, kind),
-    approximate ? 'Synthetic: date inferred from the citing source.' : '',
+    approximate ? 'Date inferred.' : '',
   ];
 }
 

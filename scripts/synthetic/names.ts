@@ -8,24 +8,24 @@ const PREFIXES = [
   'Te', 'Ul', 'Va', 'Xe', 'Al', 'Be', 'Co', 'Da', 'El', 'Fa', 'In', 'Ju', 'Ka', 'La', 'Ma', 'Na', 'Om', 'Pe', 'Sy',
   'Tri', 'Vo', 'Zy', 'Ae', 'Cor', 'Neu', 'Gen', 'Bio', 'Cel', 'Pro', 'Syn', 'Ther', 'Hel', 'Nov', 'Cur', 'Vit', 'Os',
   'Ste', 'Lin', 'Mo', 'Ra', 'Tu',
-]
+];
 // prettier-ignore
 const MIDDLES = [
   'li', 'va', 'ri', 'me', 'xa', 'no', 'ta', 'ge', 'mi', 'ro', 'la', 'ne', 'ci', 'do', 'si', 'ven', 'ter', 'lo', 'ra',
   'ca', 'pho', 'zo', 'be', 'ni',
-]
+];
 // prettier-ignore
 const ENDINGS = [
   'med', 'x', 'ra', 'gen', 'ix', 'is', 'on', 'ia', 'ica', 'eon', 'ex', 'ys', 'ara', 'ant', 'ive', 'ome', 'ova',
   'yte', 'ence', 'cor', 'vax', 'lab', 'a', 'o', 'us', 'ent', 'ine', 'ol',
-]
+];
 
 // prettier-ignore
 const COMPANY_WORDS = [
   'Biologics', 'Diagnostics', 'Therapeutics', 'Medical', 'Health', 'Genomics', 'Devices', 'Imaging', 'Pharma',
   'Biotech', 'MedTech', 'Labs', 'Robotics', 'Analytics', 'Care', 'Biosciences', 'Instruments', 'Digital Health',
   'Vision', 'Sensors', 'Surgical', 'Vaccines', 'Nutrition', 'Orthopaedics', 'Cell Therapies', 'Bioinformatics',
-]
+];
 
 /** Legal forms as written in each country; companies carry one only some of the time, as in press texts. */
 const LEGAL_FORMS: Readonly<Record<string, readonly string[]>> = {
@@ -87,26 +87,33 @@ const DIACRITICS: Readonly<Record<string, readonly (readonly [string, string])[]
   LV: [['a', 'ā'], ['e', 'ē']],
   EE: [['a', 'ä'], ['o', 'õ']],
   IT: [['a', 'à']],
-}
+};
 
 // prettier-ignore
 const THEMES = [
   'biotech', 'medtech', 'digital health', 'diagnostics', 'pharma', 'ai', 'genomics', 'e-health', 'ageing',
   'nutrition', 'imaging', 'rare diseases', 'oncology', 'neuroscience', 'cell and gene therapy', 'robotics',
   'personalised medicine', 'infectious diseases',
-]
+];
+
+/** Fields as they appear inside proper names, capitalised as such. */
+// prettier-ignore
+const FIELDS = [
+  'Digital Health', 'Diagnostics', 'Genomics', 'Oncology', 'Neuroscience', 'Rare Diseases', 'Medical Imaging',
+  'Healthy Ageing', 'Medical Devices', 'Regenerative Medicine', 'Precision Medicine', 'Health AI',
+];
 
 // prettier-ignore
 const FIRST_NAMES = [
   'Anna', 'Lars', 'Søren', 'Zoë', 'Łukasz', 'Jürgen', 'Élodie', 'Marta', 'Joaquín', 'Giulia', 'Tomáš', 'Ingrid',
   'Pieter', 'Siobhán', 'Nikos', 'Ewa', 'Mikael', 'Chloé', 'Björn', 'Ana', 'Sophie', 'Jan', 'Lucía', 'Matteo',
-]
+];
 // prettier-ignore
 const LAST_NAMES = [
   'Janssens', 'Müller', 'Nielsen', 'Kowalski', 'Dubois', 'Rossi', 'García', 'Andersson', 'Murphy', 'De Vries',
   'Novák', 'Papadopoulos', 'Wójcik', 'Jørgensen', 'Lefèvre', 'Schäfer', 'Peeters', 'Fernández', 'Bianchi',
   'Østergaard', 'Virtanen', 'Horváth', 'Costa', "O'Brien",
-]
+];
 const ROLES = [
   'managing director',
   'chair',
@@ -118,7 +125,12 @@ const ROLES = [
 
 /** A syllable-built stem such as `Novimed` or `Helixa`, in the country's spelling some of the time. */
 export function makeStem(rng: Rng, country: string): string {
-  const stem = pick(rng, PREFIXES) + (rng() < 0.6 ? pick(rng, MIDDLES) : '') + pick(rng, ENDINGS);
+  const middle = rng() < 0.6 ? pick(rng, MIDDLES) : '';
+  const joined = pick(rng, PREFIXES) + middle + pick(rng, ENDINGS);
+  // Joined syllables can double a vowel (`Bio` + `ome`): one reads as a brand, two as a typo.
+  let stem = joined.replace(/([aeiouy])\1+/g, '$1');
+  // Two- and three-letter stems (`Ka`) read as abbreviations, not brands.
+  if (stem.length < 4) stem += pick(rng, MIDDLES) + 'n';
   const local = DIACRITICS[country];
   if (local === undefined || rng() >= 0.3) return stem;
   const [plain, marked] = pick(rng, local);
@@ -160,7 +172,7 @@ const TEMPLATES: Readonly<Record<OrganisationType, readonly Template[]>> = {
   ],
   'research-centre': [
     (s) => `${s} Institute for Biomedical Research`,
-    (s, _r, rng) => `Centre for ${capitalise(pick(rng, THEMES))} ${s}`,
+    (s, _r, rng) => `Centre for ${pick(rng, FIELDS)} ${s}`,
     (s) => `${s} Research Centre`,
   ],
   cluster: [
@@ -175,7 +187,7 @@ const TEMPLATES: Readonly<Record<OrganisationType, readonly Template[]>> = {
     (s) => `Municipality of ${s}`,
   ],
   agency: [(_s, r) => `${r} Innovation Agency`, (s) => `${s} Development Agency`],
-  network: [(s) => `${s} Health Network`, (s, _r, rng) => `European ${capitalise(pick(rng, THEMES))} Network ${s}`],
+  network: [(s) => `${s} Health Network`, (s, _r, rng) => `European ${pick(rng, FIELDS)} Network ${s}`],
   programme: [(s) => `${s} Health Programme`, (s) => `${s} Accelerator`],
   project: [(s) => s.toUpperCase(), (s) => `${s.toUpperCase()} project`],
   event: [(s, _r, rng) => `${s} Health Summit ${2016 + Math.floor(rng() * 9)}`, (_s, r) => `MedTech ${r} Forum`],
@@ -183,10 +195,6 @@ const TEMPLATES: Readonly<Record<OrganisationType, readonly Template[]>> = {
   region: [(_s, r) => `Region ${r}`, (_s, r) => `${r} Region`],
   other: [(s) => `${s} Foundation`, (s) => `${s} Patients' Association`],
 };
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 /** Hands out names that are unique within one dataset (case-insensitive), as ids and search assume. */
 export class NameBook {
@@ -227,7 +235,16 @@ export function aliasesFor(rng: Rng, name: string, country: string): string[] {
 }
 
 // NFD leaves these letters whole, so they are folded by hand.
-const UNDECOMPOSED: Readonly<Record<string, string>> = { ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', æ: 'ae', Æ: 'AE', ð: 'd', Ð: 'D' };
+const UNDECOMPOSED: Readonly<Record<string, string>> = {
+  ł: 'l',
+  Ł: 'L',
+  ø: 'o',
+  Ø: 'O',
+  æ: 'ae',
+  Æ: 'AE',
+  ð: 'd',
+  Ð: 'D',
+};
 
 /** ASCII spelling of a name, as English-language sources often write it. */
 export function foldDiacritics(text: string): string {

@@ -98,8 +98,11 @@ describe('round trip', () => {
     ['labels 0', view({ labels: 0 })],
     ['labels 1', view({ labels: 1 })],
     ['labels not a round number', view({ labels: 0.1 + 0.2 })],
-    ...selections.map((selection) => [`selection ${JSON.stringify(selection)}`, view({ selection })] as const),
-  ])('%s', (_, v) => {
+    ...selections.map((selection): [string, ViewState] => [
+      `selection ${JSON.stringify(selection)}`,
+      view({ selection }),
+    ]),
+  ] as [string, ViewState][])('%s', (_, v) => {
     const hash = encodeView(v);
     for (const text of [hash, `#${hash}`]) {
       const { view: decoded, notices } = decodeView(text);

@@ -47,7 +47,9 @@ function randomDate(random: () => number): PartialDate {
 function randomDataset(random: () => number, orgCount: number, collabCount: number): Dataset {
   const organisations: Organisation[] = [];
   for (let i = 0; i < orgCount; i++) {
-    organisations.push(org(`o${i}`, { type: pick(random, ORGANISATION_TYPES.slice(0, 5)), country: pick(random, COUNTRIES) }));
+    organisations.push(
+      org(`o${i}`, { type: pick(random, ORGANISATION_TYPES.slice(0, 5)), country: pick(random, COUNTRIES) }),
+    );
   }
   // The last fifth of the organisations never collaborate.
   const active = Math.max(1, Math.floor(orgCount * 0.8));
@@ -225,7 +227,8 @@ describe('Visibility against a brute-force recomputation', () => {
       if (changes !== null) {
         incrementalSteps++;
         eagerSnapshot.forEach((v, j) => {
-          if (v !== vis.collabVisible[j]) expect(changes.has(j), `${context}: collaboration ${j} not logged`).toBe(true);
+          if (v !== vis.collabVisible[j])
+            expect(changes.has(j), `${context}: collaboration ${j} not logged`).toBe(true);
         });
       }
       eagerSnapshot = [...vis.collabVisible];
@@ -234,7 +237,8 @@ describe('Visibility against a brute-force recomputation', () => {
         const lazyChanges = readChanges(vis, lazy);
         if (lazyChanges !== null) {
           lazySnapshot.forEach((v, j) => {
-            if (v !== vis.collabVisible[j]) expect(lazyChanges.has(j), `${context}: lazy reader missed ${j}`).toBe(true);
+            if (v !== vis.collabVisible[j])
+              expect(lazyChanges.has(j), `${context}: lazy reader missed ${j}`).toBe(true);
           });
         }
         lazySnapshot = [...vis.collabVisible];

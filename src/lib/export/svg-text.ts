@@ -41,7 +41,8 @@ export function escapeXmlAttr(text: string): string {
 /** Fixed precision, trailing zeros trimmed, never `-0` or an exponent. Throws on NaN/Infinity: that is a bug upstream. */
 export function formatNum(value: number, precision = 2): string {
   if (!Number.isFinite(value)) throw new AtlasError('export-number', `svg: cannot write the number ${value}`);
-  const text = value.toFixed(precision);
+  // toFixed switches to exponent notation from 1e21 on; such values are whole numbers anyway.
+  const text = Math.abs(value) >= 1e21 ? BigInt(value).toString() : value.toFixed(precision);
   const trimmed = text.includes('.') ? text.replace(/\.?0+$/, '') : text;
   return trimmed === '-0' ? '0' : trimmed;
 }

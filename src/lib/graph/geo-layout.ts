@@ -17,6 +17,9 @@ function mercatorY(lat: number): number {
 export function geoPositions(lon: ArrayLike<number>, lat: ArrayLike<number>, spread = 14): Float32Array {
   const n = lon.length;
   const out = new Float32Array(2 * n);
+  // Raw coordinates in double precision: rounded to Float32 before centring, a single place (span ~0, scale ~1e12)
+  // landed millions of units away instead of at the origin.
+  const raw = new Float64Array(2 * n);
   let minX = Infinity;
   let maxX = -Infinity;
   let minY = Infinity;
@@ -27,8 +30,8 @@ export function geoPositions(lon: ArrayLike<number>, lat: ArrayLike<number>, spr
     const y = lat[i]!;
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
     const my = mercatorY(y);
-    out[2 * i] = x;
-    out[2 * i + 1] = my;
+    raw[2 * i] = x;
+    raw[2 * i + 1] = my;
     placed.push(i);
     if (x < minX) minX = x;
     if (x > maxX) maxX = x;
@@ -41,12 +44,12 @@ export function geoPositions(lon: ArrayLike<number>, lat: ArrayLike<number>, spr
   const cy = (minY + maxY) / 2;
   const seen = new Map<string, number>();
   for (const i of placed) {
-    const key = `${out[2 * i]!.toFixed(4)},${out[2 * i + 1]!.toFixed(4)}`;
+    const key = `${raw[2 * i]!.toFixed(4)},${raw[2 * i + 1]!.toFixed(4)}`;
     const k = seen.get(key) ?? 0;
     seen.set(key, k + 1);
     const r = k === 0 ? 0 : spread * Math.sqrt(k);
-    out[2 * i] = (out[2 * i]! - cx) * scale + r * Math.cos(k * GOLDEN_ANGLE);
-    out[2 * i + 1] = (out[2 * i + 1]! - cy) * scale + r * Math.sin(k * GOLDEN_ANGLE);
+    out[2 * i] = (raw[2 * i]! - cx) * scale + r * Math.cos(k * GOLDEN_ANGLE);
+    out[2 * i + 1] = (raw[2 * i + 1]! - cy) * scale + r * Math.sin(k * GOLDEN_ANGLE);
   }
   // Unplaced organisations: a row below the map, so they stay visible and clickable.
   let u = 0;

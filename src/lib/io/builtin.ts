@@ -2,7 +2,10 @@
 import type { Dataset } from '../model/types';
 import type { ImportResult } from '../model/errors';
 import type { RegionIndex } from '../regions/region-index';
-import { parseDatasetCsv, type RegionResolver } from './dataset-csv';
+import { parseDatasetCsv } from './dataset-csv';
+import { regionResolver } from './region-lookup';
+
+export { regionResolver } from './region-lookup';
 
 export const BUILTIN_NAME = 'Health-tech clusters in Europe (built-in)';
 export const BUILTIN_FILES = {
@@ -15,17 +18,6 @@ export interface BuiltinTexts {
   readonly sources: string;
   readonly organisations: string;
   readonly collaborations: string;
-}
-
-/** Adapts the region index to the importer: codes at any level, NUTS 2016 renames and region names. */
-export function regionResolver(index: RegionIndex): RegionResolver {
-  return {
-    resolveCode(text) {
-      const hit = index.resolve(text);
-      if (hit.status !== 'found') return undefined;
-      return hit.warning ? { code: hit.region.code, renamedFrom: hit.warning.from } : { code: hit.region.code };
-    },
-  };
 }
 
 /** Parses the built-in CSVs strictly: every record must cite a source, every region must exist. */

@@ -1,25 +1,7 @@
-// Cell-level parsers for imported tables: each returns a value or a typed problem, never throws.
+// Cell-level parsers for imported tables: each returns a value or null, never throws and never uses `Date`.
 import { makePartialDate, parseIsoPartialDate, type PartialDate } from '../model/dates';
-import type { ImportProblem, ProblemCode, Severity } from '../model/errors';
 
-/** Where a cell came from, so every problem can name file, line and field. */
-export interface CellRef {
-  readonly file: string;
-  readonly line: number;
-  readonly field: string;
-}
-
-export function problem(
-  severity: Severity,
-  code: ProblemCode,
-  ref: CellRef,
-  value: string,
-  message: string,
-): ImportProblem {
-  // Long cells would flood the report; the start of the value is enough to find it.
-  const shown = value.length > 80 ? `${value.slice(0, 77)}…` : value;
-  return { severity, code, file: ref.file, line: ref.line, field: ref.field, value: shown, message };
-}
+export { problem, type CellRef } from './problems';
 
 /** Splits a `|`-separated list, trimming and dropping empty items. */
 export function splitList(text: string): string[] {
@@ -29,19 +11,43 @@ export function splitList(text: string): string[] {
     .filter((s) => s !== '');
 }
 
-const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+/** How a column writes `NN/NN/YYYY`: Europe's day first, or the US month first. */
+export type DateOrder = 'day-first' | 'month-first';
+
+/** `DD/MM/YYYY`, `DD-MM-YYYY`, `DD.MM.YYYY` (or month first); groups: first part, second part, year. */
+export const SLASH_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+// ISO day with a time (Excel and GEXF dateTime write `2016-01-01T00:00:00Z` or `2016-01-01 00:00`): the day counts.
+const ISO_WITH_TIME = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 
 /**
- * Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD` and the European day-first forms `DD/MM/YYYY`,
- * `DD-MM-YYYY`, `DD.MM.YYYY`. Returns null for anything else or an impossible date (31/02/2020).
+ * Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (a time after the day is ignored) and `NN/NN/YYYY` in the
+ * given order (`/`, `-` or `.` as separator). Returns null for other text and for impossible dates (31/02/2020).
  */
-export function parseUserDate(text: string): PartialDate | null {
+export function parseUserDate(text: string, order: DateOrder = 'day-first'): PartialDate | null {
   const t = text.trim();
   const iso = parseIsoPartialDate(t);
   if (iso) return iso;
-  const m = DAY_FIRST.exec(t);
+  const withTime = ISO_WITH_TIME.exec(t);
+  if (withTime?.[1] !== undefined) return parseIsoPartialDate(withTime[1]);
+  const m = SLASH_DATE.exec(t);
   if (!m) return null;
-  return makePartialDate(Number(m[3]), Number(m[2]), Number(m[1]));
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  return order === 'day-first' ? makePartialDate(Number(m[3]), b, a) : makePartialDate(Number(m[3]), a, b);
+}
+
+/**
+ * A time value of Gephi or GEXF as date text: dates pass through; numbers (`timeformat="double"`, Gephi's
+ * `2016.0`) are years when whole and in 1000–9999. Returns null for other numbers (abstract time steps).
+ */
+export function timeValueToDateText(text: string): string | null {
+  const t = text.trim();
+  if (/^[+-]?\d+(\.0*)?$/.test(t)) {
+    const year = Number(t.replace(/\.0*$/, ''));
+    return year >= 1000 && year <= 9999 ? String(year) : null;
+  }
+  if (/^[+-]?(\d+\.\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return null;
+  return t;
 }
 
 /** Parses a decimal number, accepting a decimal comma (`50,85`) as spreadsheets in Europe write it. */
@@ -66,4 +72,22 @@ export function parseFlag(text: string): boolean | null {
   if (t === '' || t === 'false' || t === 'no' || t === '0') return false;
   if (t === 'true' || t === 'yes' || t === '1') return true;
   return null;
+}
+
+const DIRECTIONS: ReadonlyMap<string, boolean> = new Map([
+  ['directed', true],
+  ['undirected', false],
+  // Gephi writes Mixed for a graph type; Kumu's "mutual" is a two-way link: both are drawn without an arrow.
+  ['mixed', false],
+  ['mutual', false],
+]);
+
+/** Whether a value names an edge direction as Gephi (`Directed`, `Undirected`, `Mixed`) or Kumu (`mutual`) write it. */
+export function isDirectionWord(text: string): boolean {
+  return DIRECTIONS.has(text.trim().toLowerCase());
+}
+
+/** Reads a direction word or a flag (`true` = directed); empty is undirected. */
+export function parseDirection(text: string): boolean | null {
+  return DIRECTIONS.get(text.trim().toLowerCase()) ?? parseFlag(text);
 }

@@ -42,15 +42,15 @@ export function searchAll(index: SearchIndex, compiled: CompiledDataset, query: 
   if (q === '') return [];
   const prefix: number[] = [];
   const inner: number[] = [];
-  const seen = new Set<number>();
+  // A prefix match when any name starts with the query, not just the first name that contains it (an alias can).
+  const isPrefix = new Map<number, boolean>();
   index.orgKeys.forEach((key, k) => {
-    const org = index.orgOf[k]!;
-    if (seen.has(org)) return;
     const at = key.indexOf(q);
     if (at === -1) return;
-    seen.add(org);
-    (at === 0 ? prefix : inner).push(org);
+    const org = index.orgOf[k]!;
+    isPrefix.set(org, isPrefix.get(org) === true || at === 0);
   });
+  for (const [org, atStart] of isPrefix) (atStart ? prefix : inner).push(org);
   const orgs = compiled.dataset.organisations;
   const hits: SearchHit[] = [...prefix, ...inner].slice(0, limit).map((i) => ({
     kind: 'org',

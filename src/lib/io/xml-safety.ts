@@ -1,0 +1,96 @@
+// Parses a user's XML safely: entity-declaring or external DOCTYPEs refused before parsing, parser errors and truncation caught.
+import type { ImportProblem } from '../model/errors';
+import { problem } from './problems';
+
+/** Parses XML text into a DOM Document: the browser's DOMParser, or @xmldom/xmldom's in Node tests. */
+export type ParseXml = (text: string) => Document;
+
+const DOCTYPE = /<!DOCTYPE/i;
+const ENTITY = /<!ENTITY/i;
+// `<!DOCTYPE name SYSTEM "…">` or `PUBLIC "…" "…"`: the parser would be asked to fetch a DTD.
+const EXTERNAL_ID = /^<!DOCTYPE\s+[^\s[>]+\s+(SYSTEM|PUBLIC)\b/i;
+
+/**
+ * A `unsafe-xml` problem when the text declares entities or points to an external DTD, else null.
+ * A 160 KB "billion laughs" file froze Chromium's parser for 18 s, so this runs before any parsing;
+ * it is a linear scan, since entity declarations can only appear inside a DOCTYPE.
+ */
+export function unsafeXml(text: string, file: string): ImportProblem | null {
+  const at = text.search(DOCTYPE);
+  if (at === -1) return null;
+  const doctype = text.slice(at, at + 2000);
+  if (!ENTITY.test(text) && !EXTERNAL_ID.test(doctype)) return null;
+  return problem(
+    'error',
+    'unsafe-xml',
+    { file, line: 0, field: '' },
+    doctype.slice(0, 60),
+    'The file declares XML entities or an external DTD, which graph files never need and which can freeze the browser. ' +
+      'Export it again from Gephi or yEd, or remove the <!DOCTYPE …> block.',
+  );
+}
+
+/** Text with trailing whitespace, comments and processing instructions removed. */
+function trimTrailer(text: string): string {
+  let t = text.trimEnd();
+  for (;;) {
+    if (t.endsWith('-->')) {
+      const open = t.lastIndexOf('<!--');
+      if (open === -1) return t;
+      t = t.slice(0, open).trimEnd();
+    } else if (t.endsWith('?>')) {
+      const open = t.lastIndexOf('<?');
+      if (open === -1) return t;
+      t = t.slice(0, open).trimEnd();
+    } else return t;
+  }
+}
+
+/** True when the text ends by closing its root element; a file cut short mid-download does not. */
+export function endsWithRoot(text: string, rootName: string): boolean {
+  const t = trimTrailer(text);
+  // A self-closed root (`<gexf … />`) is an empty but complete file.
+  if (t.endsWith('/>')) return t.slice(t.lastIndexOf('<') + 1).startsWith(rootName);
+  const close = /<\/\s*([^\s<>]+)\s*>$/.exec(t);
+  return close?.[1] === rootName;
+}
+
+/** The parser's error text: Chromium and WebKit insert a <parsererror> element; Firefox makes it the root. */
+function parserError(doc: Document): string | null {
+  const found = doc.getElementsByTagName('parsererror')[0] ?? doc.getElementsByTagNameNS('*', 'parsererror')[0];
+  if (found) return (found.textContent ?? '').trim().replace(/\s+/g, ' ');
+  return doc.documentElement ? null : 'no root element';
+}
+
+export type XmlParse =
+  { readonly ok: true; readonly doc: Document } | { readonly ok: false; readonly problem: ImportProblem };
+
+/**
+ * Safety check, parse, then refuse parser errors and truncated files: a partial graph is never returned.
+ * `parseXml` may throw (xmldom does on fatal errors) or return a document with <parsererror> (browsers).
+ */
+export function parseXmlSafely(text: string, file: string, parseXml: ParseXml): XmlParse {
+  const unsafe = unsafeXml(text, file);
+  if (unsafe) return { ok: false, problem: unsafe };
+  const unreadable = (detail: string): XmlParse => ({
+    ok: false,
+    problem: problem(
+      'error',
+      'unreadable-file',
+      { file, line: 0, field: '' },
+      detail,
+      'The XML is malformed or cut short (an incomplete download?). Export the file again; nothing was imported.',
+    ),
+  });
+  let doc: Document;
+  try {
+    doc = parseXml(text);
+  } catch (e) {
+    return unreadable(String(e instanceof Error ? e.message : e).slice(0, 200));
+  }
+  const error = parserError(doc);
+  if (error !== null) return unreadable(error.slice(0, 200));
+  const root = doc.documentElement;
+  if (!endsWithRoot(text, root.nodeName)) return unreadable(`the file does not end with </${root.nodeName}>`);
+  return { ok: true, doc };
+}

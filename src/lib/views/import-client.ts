@@ -1,0 +1,59 @@
+// Runs an import in the import worker with progress and cancel; the page stays responsive whatever the file size.
+import type { ImportResult } from '../model/errors';
+import type { ImportedData } from '../io/import-files';
+import type { ImportRequest, ImportResponse } from './import-protocol';
+import type { RegionTexts } from '../state/load-builtin';
+
+export interface ImportRun {
+  readonly result: Promise<ImportResult<ImportedData>>;
+  cancel(): void;
+}
+
+let worker: Worker | null = null;
+let nextId = 1;
+
+function ensureWorker(): Worker {
+  worker ??= new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
+  return worker;
+}
+
+/** Imports files in the worker. The bytes are transferred: the caller's buffers are emptied. */
+export function importInWorker(
+  files: readonly { name: string; bytes: Uint8Array }[],
+  regions: RegionTexts,
+  today: number,
+  onProgress: (fraction: number) => void,
+  dateAttribute?: string,
+): ImportRun {
+  const w = ensureWorker();
+  const id = nextId++;
+  const request: ImportRequest = { type: 'import', id, files, today, regions, dateAttribute };
+  let settle: ((r: ImportResult<ImportedData>) => void) | null = null;
+  let fail: ((e: Error) => void) | null = null;
+  const result = new Promise<ImportResult<ImportedData>>((resolve, reject) => {
+    settle = resolve;
+    fail = reject;
+  });
+  const onMessage = (event: MessageEvent<ImportResponse>) => {
+    const msg = event.data;
+    if (msg.id !== id) return;
+    if (msg.type === 'progress') onProgress(msg.fraction);
+    else {
+      w.removeEventListener('message', onMessage);
+      if (msg.type === 'done') settle?.(msg.result);
+      else fail?.(new Error(msg.message));
+    }
+  };
+  w.addEventListener('message', onMessage);
+  w.postMessage(
+    request,
+    files.map((f) => f.bytes.buffer as ArrayBuffer),
+  );
+  return { result, cancel: () => w.postMessage({ type: 'cancel', id }) };
+}
+
+/** Ends the worker (tests, teardown); safe to call twice. */
+export function stopImportWorker(): void {
+  worker?.terminate();
+  worker = null;
+}

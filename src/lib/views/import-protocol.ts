@@ -1,0 +1,23 @@
+// Messages between the app and the import worker: file bytes in (transferred), progress and one result out.
+import type { ImportResult } from '../model/errors';
+import type { ImportedData } from '../io/import-files';
+
+export interface ImportRequest {
+  readonly type: 'import';
+  readonly id: number;
+  readonly files: readonly { readonly name: string; readonly bytes: Uint8Array }[];
+  readonly today: number;
+  /** The region tables as CSV text, so the worker builds its own index. */
+  readonly regions: { readonly regions: string; readonly recodes: string; readonly countries: string };
+  readonly dateAttribute?: string;
+}
+
+export interface ImportCancel {
+  readonly type: 'cancel';
+  readonly id: number;
+}
+
+export type ImportResponse =
+  | { readonly type: 'progress'; readonly id: number; readonly fraction: number }
+  | { readonly type: 'done'; readonly id: number; readonly result: ImportResult<ImportedData> }
+  | { readonly type: 'failed'; readonly id: number; readonly message: string };

@@ -1,0 +1,48 @@
+// Module worker: decodes, parses and validates imported files off the main thread (DOMParser is absent in workers,
+// so XML goes through @xmldom/xmldom; entity declarations are refused before any parser sees the text).
+import { DOMParser } from '@xmldom/xmldom';
+import { importFiles } from '../io/import-files';
+import { regionResolver } from '../io/builtin';
+import { regionIndexFromCsv, type RegionIndex } from '../regions/region-index';
+import type { ImportRequest, ImportCancel, ImportResponse } from './import-protocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+let regionsKey = '';
+let regions: RegionIndex | null = null;
+const running = new Map<number, { aborted: boolean }>();
+
+function post(message: ImportResponse): void {
+  scope.postMessage(message);
+}
+
+scope.onmessage = async (event: MessageEvent<ImportRequest | ImportCancel>) => {
+  const message = event.data;
+  if (message.type === 'cancel') {
+    const signal = running.get(message.id);
+    if (signal) signal.aborted = true;
+    return;
+  }
+  const signal = { aborted: false };
+  running.set(message.id, signal);
+  try {
+    const key = `${message.regions.regions.length}:${message.regions.countries.length}`;
+    if (!regions || key !== regionsKey) {
+      regions = regionIndexFromCsv(message.regions);
+      regionsKey = key;
+    }
+    const parser = new DOMParser();
+    const result = await importFiles(message.files as { name: string; bytes: Uint8Array }[], {
+      today: message.today,
+      regions: regionResolver(regions),
+      parseXml: (text) => parser.parseFromString(text, 'application/xml') as unknown as Document,
+      dateAttribute: message.dateAttribute,
+      onProgress: (fraction) => post({ type: 'progress', id: message.id, fraction }),
+      signal,
+    });
+    post({ type: 'done', id: message.id, result });
+  } catch (error) {
+    post({ type: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) });
+  } finally {
+    running.delete(message.id);
+  }
+};

@@ -1,0 +1,41 @@
+// Opens a dataset published next to the app (`?data=folder/`): its CSV files are imported in the worker.
+import { formatProblem } from '../model/errors';
+import { todayDay } from '../model/dates';
+import { makeAtlasData, type AtlasData } from '../state/atlas-data';
+import { loadGeography } from '../state/load-builtin';
+import { importInWorker } from './import-client';
+
+const FILES = ['organisations.csv', 'collaborations.csv', 'sources.csv'] as const;
+
+/**
+ * Only a relative path on the app's own origin is accepted (the CSP allows no other), so a link
+ * cannot make the app fetch from elsewhere.
+ */
+export function dataFolderFrom(search: string): string | null {
+  const value = new URLSearchParams(search).get('data');
+  if (!value || value.length > 200 || !/^[\w./-]+$/.test(value) || value.includes('..') || value.startsWith('/')) {
+    return null;
+  }
+  return value.endsWith('/') ? value : `${value}/`;
+}
+
+export async function loadFromFolder(folder: string, onProgress: (fraction: number) => void): Promise<AtlasData> {
+  const geo = await loadGeography();
+  const files: { name: string; bytes: Uint8Array }[] = [];
+  for (const name of FILES) {
+    const res = await fetch(`${folder}${name}`);
+    if (!res.ok) {
+      if (name === 'sources.csv') continue;
+      throw new Error(`${folder}${name}: HTTP ${res.status}`);
+    }
+    files.push({ name, bytes: new Uint8Array(await res.arrayBuffer()) });
+  }
+  performance.mark('atlas:data-fetched');
+  const run = importInWorker(files, geo.texts, todayDay(), onProgress);
+  const result = await run.result;
+  if (!result.ok) throw new Error(result.errors.slice(0, 50).map(formatProblem).join('\n'));
+  performance.mark('atlas:data-parsed');
+  const data = makeAtlasData(result.dataset.dataset, geo.index, geo.topology, result.dataset.positions);
+  performance.mark('atlas:data-ready');
+  return data;
+}

@@ -1,0 +1,166 @@
+// Proves the graph scene refreshes exactly the changed elements after a window step (keys sigma knows) and fades by hover focus.
+import seedrandom from 'seedrandom';
+import { describe, expect, it } from 'vitest';
+import { dayNumber } from '../../src/lib/model/dates';
+import type { Dataset } from '../../src/lib/model/types';
+import { makeAtlasData, type AtlasData } from '../../src/lib/state/atlas-data';
+import { timelineBounds } from '../../src/lib/state/timeline-bounds';
+import type { EdgeMode } from '../../src/lib/state/view-state';
+import { NO_FILTERS, Visibility, type TimeSettings } from '../../src/lib/state/visibility';
+import { addMonths } from '../../src/lib/timeline/window-input';
+import { GraphScene } from '../../src/lib/views/graph-scene';
+import { loadBuiltinDataset, loadRegionIndex } from '../helpers/builtin';
+import { collab, org } from '../helpers/map-dataset';
+
+const TODAY = dayNumber(2025, 6, 15);
+const builtin = makeAtlasData(loadBuiltinDataset(), loadRegionIndex(), null, null);
+
+/** A small dataset with a self-loop (kept by the importer with a warning, not drawn) and parallel edges. */
+const withSelfLoop: Dataset = {
+  name: 'self-loop',
+  sources: [],
+  organisations: [
+    org('uliege', { name: 'Université de Liège', country: 'BE', nuts: 'BE33' }),
+    org('lyonbiopole', { name: 'Lyonbiopôle', country: 'FR', nuts: 'FRK2' }),
+    org('slaskie', { name: 'Śląski Klaster', country: 'PL', nuts: 'PL22' }),
+    org('biopro', { name: 'BIOPRO Baden-Württemberg', country: 'DE', nuts: 'DE1' }),
+  ],
+  collaborations: [
+    collab('uliege', 'uliege', '2018', '2018'), // self-loop
+    collab('uliege', 'lyonbiopole', '2018', '2019'),
+    collab('uliege', 'lyonbiopole', '2020', ''), // parallel edge
+    collab('slaskie', 'biopro', '2017', '2017'),
+    collab('lyonbiopole', 'slaskie', '2021-03', '2021-03'),
+  ],
+};
+
+function positionsFor(data: AtlasData): Float32Array {
+  return Float32Array.from({ length: 2 * data.compiled.orgCount }, (_, k) => (k % 2 ? Math.sin(k) : k) * 10);
+}
+
+/** Window-step sequence: a year-wide window playing month by month, then seeded random windows. */
+function* windows(data: AtlasData, seed: string): Generator<{ from: number; to: number }> {
+  const bounds = timelineBounds(data.compiled, TODAY);
+  let w = { from: bounds.from, to: addMonths(bounds.from, 12) - 1 };
+  while (w.to <= bounds.to) {
+    yield w;
+    w = { from: addMonths(w.from, 1), to: addMonths(w.to, 1) };
+  }
+  const random = seedrandom(seed);
+  for (let k = 0; k < 40; k++) {
+    const from = bounds.from + Math.floor(random() * (bounds.to - bounds.from));
+    yield { from, to: Math.min(bounds.to, from + Math.floor(random() * 900)) };
+  }
+}
+
+describe('GraphScene.sync', () => {
+  const datasets: Record<string, AtlasData> = {
+    'built-in': builtin,
+    'self-loop fixture': makeAtlasData(withSelfLoop, loadRegionIndex(), null, null),
+  };
+
+  it.each([
+    ['built-in', 'parallel'],
+    ['built-in', 'merged'],
+    ['self-loop fixture', 'parallel'],
+    ['self-loop fixture', 'merged'],
+  ] as [string, EdgeMode][])(
+    '%s, %s edges: a window step refreshes the changed nodes and edges, all keys of the graph',
+    (name, edgeMode) => {
+      const data = datasets[name]!;
+      const c = data.compiled;
+      const scene = new GraphScene(data, edgeMode, positionsFor(data));
+      const steps = windows(data, edgeMode);
+      let time: TimeSettings = { window: steps.next().value!, mode: 'active', includeUndated: false };
+      const vis = new Visibility(c, time, NO_FILTERS);
+      expect(scene.sync(vis, false, 'degree')).toBeNull(); // first sync: full refresh
+      expect([...scene.ds.collabVisible]).toEqual([...vis.collabVisible]);
+      let changedSteps = 0;
+      let fullSyncs = 0;
+      for (const window of steps) {
+        const before = [...vis.collabVisible];
+        time = { ...time, window };
+        vis.setTime(time);
+        const result = scene.sync(vis, false, 'degree');
+        expect([...scene.ds.collabVisible]).toEqual([...vis.collabVisible]);
+        if (result === null) {
+          fullSyncs++; // the change log overflowed and reset: a full refresh, by design
+          continue;
+        }
+        const changed = before.flatMap((v, j) => (v !== vis.collabVisible[j] ? [j] : []));
+        const nodes = new Set(changed.flatMap((j) => [String(c.collabSource[j]), String(c.collabTarget[j])]));
+        // Nodes: exactly the ends of the changed collaborations.
+        expect(new Set(result!.nodes)).toEqual(nodes);
+        expect(result!.nodes).toHaveLength(nodes.size);
+        // Edges: every drawn edge touching a changed node (sigma re-hides an edge only when it is refreshed),
+        // which covers the changed edges themselves; each listed once and each a key the graph has.
+        const expected = new Set([...nodes].flatMap((n) => scene.graph.edges(n)));
+        expect(new Set(result!.edges)).toEqual(expected);
+        expect(result!.edges).toHaveLength(expected.size);
+        if (edgeMode === 'parallel') {
+          for (const j of changed)
+            if (c.collabSource[j] !== c.collabTarget[j]) expect(result!.edges).toContain(String(j));
+        }
+        if (changed.length > 0) changedSteps++;
+      }
+      expect(changedSteps).toBeGreaterThan(2);
+      expect(fullSyncs).toBeLessThan(changedSteps);
+      // A filter change resets the log: the next sync asks for a full refresh.
+      vis.setFilters({ ...NO_FILTERS, countries: ['BE'] });
+      expect(scene.sync(vis, false, 'degree')).toBeNull();
+      expect([...scene.ds.collabVisible]).toEqual([...vis.collabVisible]);
+    },
+  );
+
+  it('a step that changes nothing refreshes nothing', () => {
+    const bounds = timelineBounds(builtin.compiled, TODAY);
+    const vis = new Visibility(builtin.compiled, { window: bounds, mode: 'active', includeUndated: true }, NO_FILTERS);
+    const scene = new GraphScene(builtin, 'parallel', positionsFor(builtin));
+    scene.sync(vis, false, 'degree');
+    vis.setTime({ ...vis.settings, window: { ...bounds } });
+    expect(scene.sync(vis, false, 'degree')).toEqual({ nodes: [], edges: [] });
+  });
+});
+
+describe('GraphScene.applyFocus: hover fades non-neighbours', () => {
+  it.each(['parallel', 'merged'] as const)('%s edges: hovering BioWin', (edgeMode) => {
+    const c = builtin.compiled;
+    const bounds = timelineBounds(c, TODAY);
+    const vis = new Visibility(c, { window: bounds, mode: 'active', includeUndated: true }, NO_FILTERS);
+    const scene = new GraphScene(builtin, edgeMode, positionsFor(builtin));
+    scene.sync(vis, false, 'degree');
+    const biowin = c.orgIndexById.get('biowin')!;
+    const medvia = c.orgIndexById.get('medvia')!;
+    // A visible organisation with visible collaborations, none of them with BioWin: faded only by the focus.
+    const neighbours = new Set<number>();
+    for (let j = 0; j < c.collabCount; j++) {
+      if (!vis.collabVisible[j]) continue;
+      if (c.collabSource[j] === biowin) neighbours.add(c.collabTarget[j]!);
+      if (c.collabTarget[j] === biowin) neighbours.add(c.collabSource[j]!);
+    }
+    expect(neighbours.has(medvia)).toBe(true);
+    const stranger = [...c.orgIndexById.values()].find(
+      (i) => i !== biowin && !neighbours.has(i) && vis.orgDegree[i]! > 0,
+    )!;
+    expect(stranger).toBeDefined();
+
+    const reduce = (i: number) => scene.nodeReducer(String(i), { ...scene.graph.getNodeAttributes(String(i)) });
+    const faded = scene.ds.fadedColour;
+    expect(reduce(stranger).color).not.toBe(faded); // nothing hovered yet
+
+    scene.applyFocus({ kind: 'none' }, { kind: 'org', index: biowin }, 0, vis);
+    const strangerOut = reduce(stranger);
+    expect(strangerOut.color).toBe(faded);
+    expect(strangerOut.label).toBeNull();
+    const medviaOut = reduce(medvia);
+    expect(medviaOut.color).not.toBe(faded);
+    expect(medviaOut.hidden).toBeUndefined();
+    const biowinOut = reduce(biowin);
+    expect(biowinOut.highlighted).toBe(true);
+    expect(biowinOut.forceLabel).toBe(true);
+
+    // Hover ends: nothing is faded by focus any more.
+    scene.applyFocus({ kind: 'none' }, { kind: 'none' }, 0, vis);
+    expect(reduce(stranger).color).not.toBe(faded);
+  });
+});
