@@ -26,6 +26,7 @@ export interface CaptionMessages {
   readonly listSeparator: string;
 }
 
+/** English caption templates, the default when the app passes none. */
 export const ENGLISH_CAPTION: CaptionMessages = {
   active: 'Collaborations active from {from} to {to}',
   activeSingle: 'Collaborations active in {period}',

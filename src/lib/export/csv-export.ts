@@ -21,16 +21,19 @@ export interface CsvExportOptions {
   readonly bom?: boolean;
 }
 
+/** Column order of organisations.csv, as in docs/data-format.md; attribute columns follow. */
 export const ORGANISATION_HEADER = [
   'id', 'name', 'aliases', 'type', 'country', 'nuts', 'city', 'lat', 'lon', 'founded', 'members', 'employees',
   'themes', 'people', 'website', 'description', 'sources', 'note',
 ] as const; // prettier-ignore
 
+/** Column order of collaborations.csv; attribute columns follow. */
 export const COLLABORATION_HEADER = [
   'id', 'source', 'target', 'kind', 'label', 'start', 'end', 'approximate', 'weight', 'directed', 'description',
   'sources', 'note',
 ] as const; // prettier-ignore
 
+/** Column order of sources.csv. */
 export const SOURCE_HEADER = [
   'id', 'file', 'title', 'language', 'published', 'date_basis', 'publisher', 'author', 'url',
 ] as const; // prettier-ignore

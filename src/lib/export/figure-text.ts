@@ -9,6 +9,7 @@ export interface FooterWords {
   readonly exported: string;
 }
 
+/** English footer words, the default when the app passes none. */
 export const ENGLISH_FOOTER: FooterWords = { data: 'Data', sources: 'Sources', exported: 'Exported' };
 
 const TITLE_SIZE = 18;

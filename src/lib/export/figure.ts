@@ -13,6 +13,7 @@ export interface Box {
   readonly height: number;
 }
 
+/** Legend swatch: node dot, region-placed marker, edge or arc line, choropleth class. */
 export type LegendShape = 'circle' | 'hollow-circle' | 'line' | 'square';
 
 /** One legend row; `label` is display text (already translated). */
@@ -59,7 +60,9 @@ export interface FigureOptions {
   readonly fontFamily?: string;
 }
 
+/** sigma's label font first (DejaVu Sans), then fonts every print shop and Inkscape install has. */
 export const FONT_FAMILY = "'DejaVu Sans', Arial, Helvetica, sans-serif";
+/** Space around every figure, px. */
 export const MARGIN = 16;
 
 /** The plot as a nested `<svg>` with its own viewBox, so it clips to its frame and scales as a unit. */

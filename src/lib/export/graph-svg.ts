@@ -83,9 +83,10 @@ function placer(
   const t = scene.transform;
   if (t) return (n) => [t[0] * n.x + t[2] * n.y + t[4], t[1] * n.x + t[3] * n.y + t[5]];
   // No camera given: fit the graph into the viewport as sigma's reset camera does, y flipped (sigma's y points up).
-  const xs = shown.map((n) => n.x);
-  const ys = shown.map((n) => n.y);
-  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  // A loop, not Math.min(...xs): spreading 100k+ arguments overflows the stack.
+  let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const n of shown)
+    [minX, maxX, minY, maxY] = [Math.min(minX, n.x), Math.max(maxX, n.x), Math.min(minY, n.y), Math.max(maxY, n.y)];
   const { width, height } = scene.viewport;
   const k = Math.min((width - 2 * padding) / (maxX - minX || 1), (height - 2 * padding) / (maxY - minY || 1));
   return (n) => [width / 2 + (n.x - (minX + maxX) / 2) * k, height / 2 - (n.y - (minY + maxY) / 2) * k];

@@ -37,6 +37,7 @@ export interface MapLegendWords {
   readonly approximate: string;
 }
 
+/** English legend words, the default when the app passes none. */
 export const ENGLISH_MAP_LEGEND: MapLegendWords = {
   metric: 'Organisations per region',
   none: 'none',

@@ -3,6 +3,7 @@ import { AtlasError } from '../model/errors';
 
 /** Prolog of every exported XML file. */
 export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+/** Namespace of the root `<svg>`; without it browsers show the file as plain XML. */
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 
 // Everything outside XML 1.0's Char production: C0 controls but tab/LF/CR, lone surrogates, U+FFFE and U+FFFF.

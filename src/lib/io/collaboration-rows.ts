@@ -131,7 +131,13 @@ export function* readCollaborations(
     }
     const read = periods.map((p) => readPeriod(p, dateOrders, check));
     if (read.length === 0 || (read.length === 1 && read[0]?.start === null))
-      log.report('warning', 'undated', cellRef(table, row, columns.start ?? columns.interval, 'start'), '', 'No start date: shown only when "show undated" is on.');
+      log.report(
+        'warning',
+        'undated',
+        cellRef(table, row, columns.start ?? columns.interval, 'start'),
+        '',
+        'No start date: shown only when "show undated" is on.',
+      );
     const weightText = get('weight');
     let weight = weightText === '' ? 1 : parseDecimal(weightText);
     if (weight === null || weight <= 0 || weight === Infinity) {

@@ -31,3 +31,19 @@ export function toCsv(rows: readonly (readonly (string | number)[])[], options: 
     .join('');
   return (options.bom ?? true) ? `\uFEFF${body}` : body;
 }
+
+/** Whether a value needs the `'` prefix for stripping one `'` on import to be unambiguous (also `'` + trigger). */
+function needsPrefix(value: string): boolean {
+  if (neutraliseCell(value) !== value) return true;
+  const rest = value.replace(/^'+/, '');
+  return rest !== value && neutraliseCell(rest) !== rest;
+}
+
+/**
+ * Undoes the export's neutralisation: drops one leading `'` when the rest would have needed it. Applied to every
+ * CSV cell after trimming, so files exported by Cluster Atlas read back unchanged (a spreadsheet never writes a
+ * leading `'` into CSV itself: there it only marks text).
+ */
+export function unneutraliseCell(value: string): string {
+  return value.startsWith("'") && needsPrefix(value.slice(1)) ? value.slice(1) : value;
+}

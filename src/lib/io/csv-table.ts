@@ -1,5 +1,6 @@
 // Reads CSV text into headers + rows that remember their file line, with delimiter detection.
 import Papa from 'papaparse';
+import { unneutraliseCell } from './csv-safe';
 
 /** One record: cells in header order, the 1-based file line where it starts, or an XML/JSON path. */
 export interface RecordRow {
@@ -81,7 +82,7 @@ export function readCsv(file: string, text: string): CsvTable {
   });
   const records = parsed.data;
   const lineOfRecord = recordStartLines(records, parsed.meta.linebreak);
-  const headers = (records[0] ?? []).map((h) => h.trim());
+  const headers = (records[0] ?? []).map((h) => unneutraliseCell(h.trim()));
   const width = headers.length;
   const rows: RecordRow[] = [];
   const emptyLines: number[] = [];

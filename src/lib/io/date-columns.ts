@@ -50,8 +50,8 @@ export function decideDateOrders(
   table: RecordTable,
   indexes: readonly number[],
   log: ProblemLog,
-): Map<number, DateOrder> {
-  const orders = new Map<number, DateOrder>();
+): Map<number, ColumnOrder> {
+  const orders = new Map<number, ColumnOrder>();
   const scans = indexes.map((i) => scanColumn(table, i));
   const ref = (scan: ColumnScan, e: Evidence) => ({
     file: table.file,

@@ -77,4 +77,3 @@ export function readPeriod(
   }
   return ok ? { start, end } : undefined;
 }
-

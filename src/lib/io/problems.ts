@@ -72,6 +72,16 @@ export class ProblemLog {
     return [...this.list, ...summaries];
   }
 
+  /** The result when an error stopped the import early: the errors and warnings so far, no data. */
+  failure(): ImportResult<never> {
+    const all = this.problems();
+    return {
+      ok: false,
+      errors: all.filter((p) => p.severity === 'error'),
+      warnings: all.filter((p) => p.severity === 'warning'),
+    };
+  }
+
   /** The import result: errors block it, warnings travel with the data. */
   result<T>(value: T): ImportResult<T> {
     const all = this.problems();

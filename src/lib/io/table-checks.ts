@@ -2,6 +2,7 @@
 import type { Severity } from '../model/errors';
 import type { ColumnSpec } from './columns';
 import { normaliseHeader, type CsvTable, type RecordRow, type RecordTable } from './csv-table';
+import { unneutraliseCell } from './csv-safe';
 import type { CellRef, ProblemLog } from './problems';
 
 /** What a row reader needs besides its table. */
@@ -22,9 +23,9 @@ export function cellRef(table: RecordTable, row: RecordRow, index: number | unde
     : { file: table.file, line: row.line, field, path: row.path };
 }
 
-/** Trimmed cell text, '' when the column is absent. */
+/** Trimmed cell text with an export's formula guard (`'=…`) removed; '' when the column is absent. */
 export const cellAt = (row: RecordRow, index: number | undefined): string =>
-  index === undefined ? '' : (row.cells[index] ?? '').trim();
+  index === undefined ? '' : unneutraliseCell((row.cells[index] ?? '').trim());
 
 /** File-level problems of a CSV: empty, unreadable quotes, wrong delimiter, skipped rows, repeated headers. */
 export function csvStructureProblems(table: CsvTable, log: ProblemLog): boolean {
@@ -136,7 +137,7 @@ export function checkId(id: string, ref: CellRef, seen: Set<string>, log: Proble
 export function extraAttributes(table: RecordTable, row: RecordRow, extra: readonly number[]): Record<string, string> {
   const attrs: Record<string, string> = {};
   for (const i of extra) {
-    const v = (row.cells[i] ?? '').trim();
+    const v = unneutraliseCell((row.cells[i] ?? '').trim());
     const h = table.headers[i];
     // defineProperty: a column named `__proto__` must become a plain attribute, not the object's prototype.
     if (v !== '' && h !== undefined)

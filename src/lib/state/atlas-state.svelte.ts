@@ -334,6 +334,8 @@ export class AtlasState {
   private syncTime(): void {
     this.visibility?.setTime({ window: this.window, mode: this.mode, includeUndated: this.includeUndated });
     this.announceVisibility();
+    // One User Timing mark per window step: the benchmark and the browser's profiler read them.
+    performance.mark('atlas:timeline-step');
   }
 
   private announceVisibility(): void {

@@ -27,6 +27,8 @@ export interface SigmaBinding {
   /** Centres the camera on a node, keeping the zoom unless it is far out. */
   focusNode(org: number, animate: boolean): void;
   fit(animate: boolean): void;
+  /** Renders synchronously and reads one pixel back (bench: waits until the GPU has presented the frame). */
+  forceFrame(): void;
   zoom(factor: number): void;
   destroy(): void;
 }
@@ -124,6 +126,13 @@ export function createSigmaBinding(
       const camera = sigma.getCamera();
       if (animate) void camera.animatedReset({ duration: 400 });
       else camera.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    },
+    forceFrame() {
+      if (killed) return;
+      sigma.refresh({ skipIndexation: true });
+      const canvas = sigma.getCanvases().edges ?? Object.values(sigma.getCanvases())[0];
+      const gl = canvas?.getContext('webgl2') ?? canvas?.getContext('webgl');
+      gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
     },
     zoom(factor) {
       if (killed) return;

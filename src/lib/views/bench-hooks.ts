@@ -1,0 +1,46 @@
+// Bench-only hooks (`vite build --mode bench`): drive the state and force a presented frame from Playwright.
+import type { AtlasState } from '../state/atlas-state.svelte';
+
+export interface BenchHooks {
+  /** Sets the time window as a user gesture would; returns main-thread ms spent synchronously. */
+  setWindow(from: number, to: number): number;
+  selectRegion(code: string): number;
+  selectOrg(id: string): number;
+  bounds(): { from: number; to: number };
+  counts(): { organisations: number; collaborations: number };
+  /** Renders now and reads one pixel back, so the GPU work of the last change is finished. */
+  forceFrame(): number;
+}
+
+type FrameForcer = () => void;
+const forcers: FrameForcer[] = [];
+
+/** Views register how to force their frame (sigma: render + 1×1 readPixels). */
+export function registerFrameForcer(force: FrameForcer): () => void {
+  forcers.push(force);
+  return () => {
+    const i = forcers.indexOf(force);
+    if (i >= 0) forcers.splice(i, 1);
+  };
+}
+
+export const BENCH_MODE = import.meta.env.MODE === 'bench';
+
+function timed(run: () => void): number {
+  const t0 = performance.now();
+  run();
+  return performance.now() - t0;
+}
+
+/** Installs `window.__atlasBench`; called by the composition root in bench builds only. */
+export function installBenchHooks(atlas: AtlasState): void {
+  const hooks: BenchHooks = {
+    setWindow: (from, to) => timed(() => atlas.setWindow(from, to)),
+    selectRegion: (code) => timed(() => atlas.select({ kind: 'region', code })),
+    selectOrg: (id) => timed(() => atlas.select({ kind: 'org', id })),
+    bounds: () => ({ ...atlas.bounds }),
+    counts: () => ({ organisations: atlas.visibleOrganisations, collaborations: atlas.visibleCollaborations }),
+    forceFrame: () => timed(() => forcers.forEach((f) => f())),
+  };
+  (window as unknown as { __atlasBench: BenchHooks }).__atlasBench = hooks;
+}
