@@ -3,8 +3,11 @@ import { makePartialDate, parseIsoPartialDate, type PartialDate } from '../model
 
 export { problem, type CellRef } from './problems';
 
-/** Splits a `|`-separated list, trimming and dropping empty items. */
-export function splitList(text: string): string[] {
+const EMPTY_LIST: readonly string[] = Object.freeze([]);
+
+/** Splits a `|`-separated list, trimming and dropping empty items (a shared frozen array when empty). */
+export function splitList(text: string): readonly string[] {
+  if (text === '') return EMPTY_LIST;
   return text
     .split('|')
     .map((s) => s.trim())

@@ -8,13 +8,12 @@ import {
   type CollaborationField,
   type ColumnSpec,
 } from './columns';
-import { normaliseHeader, type RecordTable } from './csv-table';
-import { decideDateOrders, type ColumnOrder } from './date-columns';
-import { readPeriod, type PeriodCheck } from './periods';
+import { normaliseHeader, type RecordRow, type RecordTable } from './csv-table';
+import { decideDateOrders } from './date-columns';
+import { readPeriod, type Period, type PeriodColumns, type PeriodContext } from './periods';
 import type { OrganisationContext } from './organisation-rows';
-import type { CellRef } from './problems';
 import { ROWS_PER_STEP, type Steps } from './steps';
-import { parseTimeInterval, type PeriodText } from './time-interval';
+import { parseTimeInterval } from './time-interval';
 import {
   cellAt,
   cellRef,
@@ -27,10 +26,130 @@ import {
 
 export interface CollaborationContext extends OrganisationContext {
   readonly orgIds: ReadonlySet<string>;
-  /** Lower-cased names and ids → id, only to suggest the right id in a dangling-endpoint error. */
-  readonly orgHints: ReadonlyMap<string, string>;
+  /** The id of an organisation whose name or id matches `value` case-insensitively, to suggest in an error. */
+  readonly hintFor: (value: string) => string | undefined;
 }
 
+type Columns = Partial<Record<CollaborationField, number>>;
+
+/** Reports endpoints that are no organisation (and self-loops); true when both exist. */
+function checkEndpoints(ctx: CollaborationContext, table: RecordTable, row: RecordRow, columns: Columns): boolean {
+  let ok = true;
+  for (const f of ['source', 'target'] as const) {
+    const value = cellAt(row, columns[f]);
+    if (ctx.orgIds.has(value)) continue;
+    ok = false;
+    const hint = value === '' ? undefined : ctx.hintFor(value);
+    const message =
+      value === ''
+        ? 'Both endpoints are required.'
+        : hint !== undefined
+          ? `No organisation has this id; did you mean "${hint}"?`
+          : 'No organisation has this id; add it to the organisations file or fix the id.';
+    ctx.log.report('error', 'dangling-endpoint', cellRef(table, row, columns[f], f), value, message);
+  }
+  const target = cellAt(row, columns.target);
+  if (ok && cellAt(row, columns.source) === target)
+    ctx.log.report(
+      'warning',
+      'self-loop',
+      cellRef(table, row, columns.target, 'target'),
+      target,
+      'A collaboration of an organisation with itself is kept but not drawn.',
+    );
+  return ok;
+}
+
+interface TimeSetup {
+  readonly context: PeriodContext;
+  readonly plain: PeriodColumns;
+  readonly interval: PeriodColumns;
+  readonly timestamps: boolean;
+  readonly hasTime: boolean;
+}
+
+function timeSetup(table: RecordTable, columns: Columns, ctx: CollaborationContext): TimeSetup {
+  const { log, options } = ctx;
+  const orders = decideDateOrders(
+    table,
+    [columns.start, columns.end].filter((i): i is number => i !== undefined),
+    log,
+  );
+  const header = normaliseHeader(table.headers[columns.interval ?? -1] ?? '');
+  const hasTime = columns.start !== undefined || columns.end !== undefined || columns.interval !== undefined;
+  // A file without any date column is undated as a whole: one warning, not one per row.
+  if (!hasTime)
+    log.report(
+      'warning',
+      'undated',
+      { file: table.file, line: table.rows[0]?.path === undefined ? 1 : 0, field: 'start' },
+      '',
+      'No date column (Start, End or Time Interval): every collaboration is undated, shown only when "show undated" is on.',
+    );
+  return {
+    context: { log, today: options.today, strict: options.strict, table },
+    plain: {
+      start: columns.start,
+      end: columns.end,
+      startOrder: orders.get(columns.start ?? -1),
+      endOrder: orders.get(columns.end ?? -1),
+    },
+    interval: { start: columns.interval, end: columns.interval, startOrder: undefined, endOrder: undefined },
+    timestamps: header === 'timeset' || header.startsWith('timestamp'),
+    hasTime,
+  };
+}
+
+const UNDATED: readonly (Period | undefined)[] = [{ start: null, end: null }];
+
+/** The row's periods: Start/End when either is filled, else the Gephi interval cell; undefined entries had errors. */
+function readPeriods(
+  t: TimeSetup,
+  table: RecordTable,
+  row: RecordRow,
+  columns: Columns,
+): readonly (Period | undefined)[] {
+  const start = cellAt(row, columns.start);
+  const end = cellAt(row, columns.end);
+  const interval = cellAt(row, columns.interval);
+  let periods: readonly (Period | undefined)[] = UNDATED;
+  if (start !== '' || end !== '' || interval === '') periods = [readPeriod({ start, end }, t.context, row, t.plain)];
+  else {
+    const parsed = parseTimeInterval(interval, t.timestamps);
+    const ref = cellRef(table, row, columns.interval, 'interval');
+    if (parsed.ok)
+      periods =
+        parsed.periods.length === 0 ? UNDATED : parsed.periods.map((p) => readPeriod(p, t.context, row, t.interval));
+    else if (parsed.reason === 'not-a-date')
+      t.context.log.report(
+        'warning',
+        'unsupported-time',
+        ref,
+        parsed.value,
+        'Time values that are not dates or years are ignored; the collaboration is undated.',
+      );
+    else
+      t.context.log.report(
+        'error',
+        'invalid-date',
+        ref,
+        parsed.value,
+        'Write intervals as Gephi does: <[2016,2019];[2021,2023]>.',
+      );
+  }
+  const only = periods.length === 1 ? periods[0] : undefined;
+  if (t.hasTime && only && only.start === null)
+    t.context.log.report(
+      'warning',
+      'undated',
+      cellRef(table, row, columns.start ?? columns.interval, 'start'),
+      '',
+      'No start date: shown only when "show undated" is on.',
+    );
+  return periods;
+}
+
+/** Reads the collaborations; the row loop allocates only what it keeps (problems are built when reported). */
 export function* readCollaborations(
   table: RecordTable,
   ctx: CollaborationContext,
@@ -42,141 +161,93 @@ export function* readCollaborations(
   const spec = collaborationSpec(table, base);
   const { columns, extra } = resolveColumns(spec, table.headers);
   if (!requireColumns(table, columns, ['source', 'target'], spec, log)) return [];
-  const dateIndexes = [columns.start, columns.end].filter((i): i is number => i !== undefined);
-  const orders = decideDateOrders(table, dateIndexes, log);
-  const dateOrders: [ColumnOrder?, ColumnOrder?] = [orders.get(columns.start ?? -1), orders.get(columns.end ?? -1)];
-  const intervalHeader = normaliseHeader(table.headers[columns.interval ?? -1] ?? '');
-  const timestamps = intervalHeader === 'timeset' || intervalHeader.startsWith('timestamp');
+  const time = timeSetup(table, columns, ctx);
   const soft = optionalSeverity(options);
+  const ref = (row: RecordRow, f: CollaborationField) => cellRef(table, row, columns[f], f);
   const seen = new Set<string>();
   const result: Collaboration[] = [];
   let n = 0;
   for (const row of table.rows) {
     if (++n % ROWS_PER_STEP === 0) yield ROWS_PER_STEP;
-    const get = (f: CollaborationField) => cellAt(row, columns[f]);
-    const ref = (f: CollaborationField): CellRef => cellRef(table, row, columns[f], f);
-    let id = get('id');
+    let id = cellAt(row, columns.id);
     if (id === '' && !options.strict) id = row.path ? `edge-${n}` : `row-${row.line}`;
-    if (!checkId(id, ref('id'), seen, log, options.strict)) continue;
-    const source = get('source');
-    const target = get('target');
-    let dangling = false;
-    for (const f of ['source', 'target'] as const) {
-      const value = f === 'source' ? source : target;
-      if (ctx.orgIds.has(value)) continue;
-      dangling = true;
-      const hint = ctx.orgHints.get(value.toLowerCase());
-      log.report(
-        'error',
-        'dangling-endpoint',
-        ref(f),
-        value,
-        value === ''
-          ? 'Both endpoints are required.'
-          : hint !== undefined
-            ? `No organisation has this id; did you mean "${hint}"?`
-            : 'No organisation has this id; add it to the organisations file or fix the id.',
-      );
-    }
-    if (!dangling && source === target)
-      log.report(
-        'warning',
-        'self-loop',
-        ref('target'),
-        target,
-        'A collaboration of an organisation with itself is kept but not drawn.',
-      );
-    const attributes = extraAttributes(table, row, extra);
-    const kindText = get('kind');
-    let kind: Collaboration['kind'] = 'other';
-    if (isCollaborationKind(kindText.toLowerCase())) kind = kindText.toLowerCase() as Collaboration['kind'];
-    else if (kindText !== '') {
+    if (!checkId(id, seen, log, options.strict, table, row, columns.id, 'id')) continue;
+    checkEndpoints(ctx, table, row, columns);
+    let attributes = extraAttributes(table, row, extra);
+    const kindText = cellAt(row, columns.kind);
+    const kindKey = kindText.toLowerCase();
+    const kind: Collaboration['kind'] = isCollaborationKind(kindKey) ? kindKey : 'other';
+    if (kind === 'other' && kindText !== '' && kindKey !== 'other') {
       log.report(
         'warning',
         'unknown-kind',
-        ref('kind'),
+        ref(row, 'kind'),
         kindText,
         'Unknown collaboration kind; shown as "other" (the text is kept in the details).',
       );
-      attributes.kind = kindText;
+      attributes = { ...attributes, kind: kindText };
     }
-    let check: PeriodCheck = {
-      log,
-      today: options.today,
-      strict: options.strict,
-      startRef: ref('start'),
-      endRef: ref('end'),
-    };
-    let periods: PeriodText[] = [{ start: get('start'), end: get('end') }];
-    if (get('start') === '' && get('end') === '' && get('interval') !== '') {
-      const parsed = parseTimeInterval(get('interval'), timestamps);
-      if (parsed.ok) periods = [...parsed.periods];
-      else if (parsed.reason === 'not-a-date')
-        log.report(
-          'warning',
-          'unsupported-time',
-          ref('interval'),
-          parsed.value,
-          'Time values that are not dates or years are ignored; the collaboration is undated.',
-        );
-      else
-        log.report(
-          'error',
-          'invalid-date',
-          ref('interval'),
-          parsed.value,
-          'Write intervals as Gephi does: <[2016,2019];[2021,2023]>.',
-        );
-      check = { ...check, startRef: ref('interval'), endRef: ref('interval') };
-    }
-    const read = periods.map((p) => readPeriod(p, dateOrders, check));
-    if (read.length === 0 || (read.length === 1 && read[0]?.start === null))
-      log.report(
-        'warning',
-        'undated',
-        cellRef(table, row, columns.start ?? columns.interval, 'start'),
-        '',
-        'No start date: shown only when "show undated" is on.',
-      );
-    const weightText = get('weight');
+    const periods = readPeriods(time, table, row, columns);
+    const weightText = cellAt(row, columns.weight);
     let weight = weightText === '' ? 1 : parseDecimal(weightText);
-    if (weight === null || weight <= 0 || weight === Infinity) {
-      log.report(soft, 'invalid-number', ref('weight'), weightText, 'The weight must be a positive number; 1 is used.');
+    if (weight === null || weight <= 0) {
+      log.report(
+        soft,
+        'invalid-number',
+        ref(row, 'weight'),
+        weightText,
+        'The weight must be a positive number; 1 is used.',
+      );
       weight = 1;
     }
-    const approximate = parseFlag(get('approximate'));
-    const directed = parseDirection(get('directed'));
+    const approximate = parseFlag(cellAt(row, columns.approximate));
+    const directed = parseDirection(cellAt(row, columns.directed));
     if (approximate === null)
-      log.report(soft, 'invalid-value', ref('approximate'), get('approximate'), 'Write true or false; false is used.');
+      log.report(
+        soft,
+        'invalid-value',
+        ref(row, 'approximate'),
+        cellAt(row, columns.approximate),
+        'Write true or false; false is used.',
+      );
     if (directed === null)
       log.report(
         soft,
         'invalid-value',
-        ref('directed'),
-        get('directed'),
+        ref(row, 'directed'),
+        cellAt(row, columns.directed),
         'Write true/false or Directed/Undirected; undirected is used.',
       );
     const common = {
-      source,
-      target,
+      source: cellAt(row, columns.source),
+      target: cellAt(row, columns.target),
       kind,
-      label: get('label'),
+      label: cellAt(row, columns.label),
       approximate: approximate ?? false,
       weight,
       directed: directed ?? false,
-      description: get('description'),
-      sources: checkSources(get('sources'), ref('sources'), ctx.sourceIds, options.requireSources, log),
-      note: get('note'),
+      description: cellAt(row, columns.description),
+      sources: checkSources(
+        cellAt(row, columns.sources),
+        ctx.sourceIds,
+        options.requireSources,
+        log,
+        table,
+        row,
+        columns.sources,
+        'sources',
+      ),
+      note: cellAt(row, columns.note),
     };
     // One collaboration per interval (Gephi intervals, GEXF spells), so gaps between them stay gaps on the timeline.
-    const dated = read.length === 0 ? [{ start: null, end: null }] : read;
-    dated.forEach((period, k) => {
-      if (!period) return;
+    for (let k = 0; k < periods.length; k++) {
+      const period = periods[k];
+      if (!period) continue;
       const partId = k === 0 ? id : `${id}#${k + 1}`;
-      if (k > 0 && !checkId(partId, ref('id'), seen, log, false)) return;
-      const attrs = dated.length > 1 ? { ...attributes, interval: `${k + 1}/${dated.length}` } : attributes;
+      if (k > 0 && !checkId(partId, seen, log, false, table, row, columns.id, 'id')) continue;
+      const attrs = periods.length > 1 ? { ...attributes, interval: `${k + 1}/${periods.length}` } : attributes;
       result.push({ id: partId, ...common, start: period.start, end: period.end, attributes: attrs });
-    });
+    }
   }
   yield n % ROWS_PER_STEP;
   return result;

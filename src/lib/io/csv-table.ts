@@ -81,7 +81,8 @@ export function readCsv(file: string, text: string): CsvTable {
     dynamicTyping: false,
   });
   const records = parsed.data;
-  const lineOfRecord = recordStartLines(records, parsed.meta.linebreak);
+  // Without a quote no cell can hold a line break, so record r starts on line r + 1.
+  const lineOfRecord = source.includes('"') ? recordStartLines(records, parsed.meta.linebreak) : undefined;
   const headers = (records[0] ?? []).map((h) => unneutraliseCell(h.trim()));
   const width = headers.length;
   const rows: RecordRow[] = [];
@@ -89,8 +90,8 @@ export function readCsv(file: string, text: string): CsvTable {
   const extraCells: { line: number; value: string }[] = [];
   for (let r = 1; r < records.length; r++) {
     const record = records[r] ?? [];
-    const line = lineOfRecord[r] ?? r + 1;
-    if (record.every((c) => c.trim() === '')) {
+    const line = lineOfRecord?.[r] ?? r + 1;
+    if (isBlank(record)) {
       // A trailing newline yields one empty record at the end; it is not a user row.
       if (r !== records.length - 1) emptyLines.push(line);
       continue;
@@ -106,9 +107,14 @@ export function readCsv(file: string, text: string): CsvTable {
   for (const e of parsed.errors) {
     if (e.code === 'UndetectableDelimiter' || seen.has(e.row ?? 0)) continue;
     seen.add(e.row ?? 0);
-    parseErrors.push({ line: lineOfRecord[e.row ?? 0] ?? 0, message: e.message });
+    parseErrors.push({ line: lineOfRecord?.[e.row ?? 0] ?? (e.row ?? 0) + 1, message: e.message });
   }
   return { file, headers, rows, delimiter, parseErrors, emptyLines, extraCells };
+}
+
+function isBlank(record: readonly string[]): boolean {
+  for (const c of record) if (c !== '' && c.trim() !== '') return false;
+  return true;
 }
 
 function padOrCut(record: readonly string[], width: number): string[] {

@@ -91,18 +91,24 @@ export function* datasetFromTables(
     readable(tables.collaborations) && orgs !== null
       ? yield* readCollaborations(
           tables.collaborations,
-          { ...ctx, orgIds: new Set(organisations.map((o) => o.id)), orgHints: hints(organisations) },
+          { ...ctx, orgIds: new Set(organisations.map((o) => o.id)), hintFor: hinter(organisations) },
           specs.collaborations ?? COLLABORATION_COLUMNS,
         )
       : [];
   return { name, sources, organisations, collaborations };
 }
 
-function hints(organisations: readonly Organisation[]): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const o of organisations) {
-    map.set(o.name.toLowerCase(), o.id);
-    map.set(o.id.toLowerCase(), o.id);
-  }
-  return map;
+/** Suggests an id for a dangling endpoint; the lookup map is built only on the first dangling endpoint. */
+function hinter(organisations: readonly Organisation[]): (value: string) => string | undefined {
+  let map: Map<string, string> | undefined;
+  return (value) => {
+    if (!map) {
+      map = new Map();
+      for (const o of organisations) {
+        map.set(o.name.toLowerCase(), o.id);
+        map.set(o.id.toLowerCase(), o.id);
+      }
+    }
+    return map.get(value.toLowerCase());
+  };
 }

@@ -25,11 +25,11 @@ function scanColumn(table: RecordTable, index: number): ColumnScan {
     if (!m) continue;
     const a = Number(m[1]);
     const b = Number(m[2]);
-    const at = { line: row.line, path: row.path, value };
-    scan.firstSlash ??= at;
+    const at = () => ({ line: row.line, path: row.path, value });
+    scan.firstSlash ??= at();
     // A value with both parts above 12 is no date at all; the row check reports it.
-    if (a > 12 && b <= 12) scan.dayFirst ??= at;
-    if (b > 12 && a <= 12) scan.monthFirst ??= at;
+    if (a > 12 && b <= 12) scan.dayFirst ??= at();
+    if (b > 12 && a <= 12) scan.monthFirst ??= at();
     if (scan.dayFirst && scan.monthFirst) break;
   }
   return scan;

@@ -68,8 +68,10 @@ export function recogniseFile(name: string, bytes: Uint8Array, log: ProblemLog):
 /** Reports a set that is not one project/GEXF/GraphML file alone, or organisations + collaborations (+ sources) CSVs. */
 export function checkFileSet(files: readonly RecognisedFile[], log: ProblemLog): void {
   const at = (file: string, field = '') => ({ file, line: 0, field });
-  for (const f of files.filter((f) => f.role === 'unknown'))
+  const unknown = files.filter((f) => f.role === 'unknown');
+  for (const f of unknown)
     log.report('error', 'unrecognised-file', at(f.name), '', 'This XML file is neither GEXF nor GraphML.');
+  if (unknown.length > 0) return;
   if (files.some((f) => f.role === 'project' || f.role === 'gexf' || f.role === 'graphml')) {
     for (const f of files.slice(1))
       log.report(

@@ -4,7 +4,7 @@ import { parseCount, parseDecimal, splitList } from './cells';
 import { ORGANISATION_COLUMNS, resolveColumns, type ColumnSpec, type OrganisationField } from './columns';
 import type { RecordTable } from './csv-table';
 import type { CellRef, ProblemLog } from './problems';
-import { locate, type RegionResolver } from './region-lookup';
+import { locate, memoResolver, type RegionResolver } from './region-lookup';
 import { ROWS_PER_STEP, type Steps } from './steps';
 import {
   cellAt,
@@ -23,7 +23,36 @@ export interface OrganisationContext {
   readonly sourceIds: ReadonlySet<string>;
 }
 
-function parsePeople(text: string): Person[] {
+/** Keeps coordinates only when both are present and in range; each failure is reported once. */
+function coordinates(
+  latIn: number | null,
+  lonIn: number | null,
+  get: (f: 'lat' | 'lon') => string,
+  report: (f: 'lat' | 'lon', value: string, message: string) => void,
+): { lat: number | null; lon: number | null } {
+  let lat = latIn;
+  let lon = lonIn;
+  if (lat !== null && (lat < -90 || lat > 90)) {
+    report('lat', get('lat'), 'Latitude must lie between -90 and 90; the coordinates are ignored.');
+    lat = null;
+  }
+  if (lon !== null && (lon < -180 || lon > 180)) {
+    report('lon', get('lon'), 'Longitude must lie between -180 and 180; the coordinates are ignored.');
+    lon = null;
+  }
+  if ((lat === null) !== (lon === null)) {
+    const missing = lat === null ? 'lat' : 'lon';
+    if (get(missing) === '')
+      report(missing, '', 'Give both latitude and longitude, or neither; the coordinates are ignored.');
+    return { lat: null, lon: null };
+  }
+  return { lat, lon };
+}
+
+const NO_PEOPLE: readonly Person[] = Object.freeze([]);
+
+function parsePeople(text: string): readonly Person[] {
+  if (text === '') return NO_PEOPLE;
   return splitList(text).map((item) => {
     const at = item.indexOf(':');
     return at === -1 ? { name: item, role: '' } : { name: item.slice(0, at).trim(), role: item.slice(at + 1).trim() };
@@ -52,6 +81,8 @@ export function* readOrganisations(
     );
   }
   if (!requireColumns(table, columns, ['id', 'name'], spec, log)) return null;
+  // Many organisations share a region: resolve each distinct text once.
+  const regions = options.regions ? memoResolver(options.regions) : undefined;
   const seen = new Set<string>();
   const result: Organisation[] = [];
   const soft = optionalSeverity(options);
@@ -61,7 +92,7 @@ export function* readOrganisations(
     const get = (f: OrganisationField) => cellAt(row, columns[f]);
     const ref = (f: OrganisationField): CellRef => cellRef(table, row, columns[f], f);
     const id = get('id');
-    if (!checkId(id, ref('id'), seen, log, options.strict)) continue;
+    if (!checkId(id, seen, log, options.strict, table, row, columns.id, 'id')) continue;
     let name = get('name');
     if (name === '') {
       log.report(
@@ -73,11 +104,11 @@ export function* readOrganisations(
       );
       name = id;
     }
-    const attributes = extraAttributes(table, row, extra);
+    let attributes = extraAttributes(table, row, extra);
     const typeText = get('type');
-    let type: Organisation['type'] = 'other';
-    if (isOrganisationType(typeText.toLowerCase())) type = typeText.toLowerCase() as Organisation['type'];
-    else if (typeText !== '') {
+    const typeKey = typeText.toLowerCase();
+    const type: Organisation['type'] = isOrganisationType(typeKey) ? typeKey : 'other';
+    if (type === 'other' && typeText !== '' && typeKey !== 'other') {
       log.report(
         'warning',
         'unknown-type',
@@ -85,9 +116,9 @@ export function* readOrganisations(
         typeText,
         'Unknown organisation type; shown as "other" (the text is kept in the details).',
       );
-      attributes.type = typeText;
+      attributes = { ...attributes, type: typeText };
     }
-    const { nuts, country } = locate(get('nuts'), get('country'), (f) => ref(f), log, options.regions);
+    const { nuts, country } = locate(get('nuts'), get('country'), ref, log, regions);
     const number = (f: OrganisationField, parse: (t: string) => number | null, hint: string): number | null => {
       const text = get(f);
       if (text === '') return null;
@@ -95,42 +126,14 @@ export function* readOrganisations(
       if (value === null) log.report(soft, 'invalid-number', ref(f), text, `${hint} The value is ignored.`);
       return value;
     };
-    let lat = number('lat', parseDecimal, 'Write latitude in decimal degrees, e.g. 50.88 or 50,88.');
-    let lon = number('lon', parseDecimal, 'Write longitude in decimal degrees, e.g. 4.70 or 4,70.');
-    if (lat !== null && (lat < -90 || lat > 90)) {
-      log.report(
-        soft,
-        'invalid-coordinate',
-        ref('lat'),
-        get('lat'),
-        'Latitude must lie between -90 and 90; the coordinates are ignored.',
-      );
-      lat = null;
-    }
-    if (lon !== null && (lon < -180 || lon > 180)) {
-      log.report(
-        soft,
-        'invalid-coordinate',
-        ref('lon'),
-        get('lon'),
-        'Longitude must lie between -180 and 180; the coordinates are ignored.',
-      );
-      lon = null;
-    }
-    if ((lat === null) !== (lon === null)) {
-      const missing = lat === null ? 'lat' : 'lon';
-      if (get(missing) === '')
-        log.report(
-          soft,
-          'invalid-coordinate',
-          ref(missing),
-          '',
-          'Give both latitude and longitude, or neither; the coordinates are ignored.',
-        );
-      lat = null;
-      lon = null;
-    }
-    if (nuts === '' && country === '' && lat === null)
+    const { lat, lon } = coordinates(
+      number('lat', parseDecimal, 'Write latitude in decimal degrees, e.g. 50.88 or 50,88.'),
+      number('lon', parseDecimal, 'Write longitude in decimal degrees, e.g. 4.70 or 4,70.'),
+      get,
+      (f, value, message) => log.report(soft, 'invalid-coordinate', ref(f), value, message),
+    );
+    // Only when the row says nothing about place: a bad region or coordinate has its own warning already.
+    if (get('nuts') === '' && get('country') === '' && get('lat') === '' && get('lon') === '')
       log.report(
         'warning',
         'no-location',
@@ -155,7 +158,16 @@ export function* readOrganisations(
       people: parsePeople(get('people')),
       website: get('website'),
       description: get('description'),
-      sources: checkSources(get('sources'), ref('sources'), ctx.sourceIds, options.requireSources, log),
+      sources: checkSources(
+        get('sources'),
+        ctx.sourceIds,
+        options.requireSources,
+        log,
+        table,
+        row,
+        columns.sources,
+        'sources',
+      ),
       note: get('note'),
       attributes,
     });

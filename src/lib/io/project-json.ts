@@ -165,9 +165,12 @@ export function parseProject(jsonText: string, file: string, log: ProblemLog): P
   const parsed = v.safeParse(ProjectSchema, migrated);
   if (!parsed.success) {
     for (const issue of parsed.issues.slice(0, 200)) {
-      const path = v.getDotPath(issue) ?? '';
+      // `dataset.organisations[3].type`, the same notation as the integrity checks.
+      const keys = (issue.path ?? []).map((item) => String(item.key));
+      const path = keys.map((k, i) => (/^\d+$/.test(k) ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
+      const field = keys.filter((k) => !/^\d+$/.test(k)).pop() ?? '';
       const value = typeof issue.input === 'object' ? (JSON.stringify(issue.input) ?? '') : String(issue.input);
-      log.report('error', 'invalid-project', where(path, path.split('.').pop() ?? ''), value, issue.message);
+      log.report('error', 'invalid-project', where(path, field), value, issue.message);
     }
     return null;
   }

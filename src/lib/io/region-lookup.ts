@@ -52,6 +52,22 @@ export function regionResolver(index: RegionIndex): RegionResolver {
   };
 }
 
+/** Caches lookups by text: an import resolves the same few hundred codes for thousands of rows. */
+export function memoResolver(resolver: RegionResolver): RegionResolver {
+  const cache = new Map<string, RegionLookup>();
+  return {
+    resolveCode: (code) => resolver.resolveCode(code),
+    resolveText(text) {
+      let hit = cache.get(text);
+      if (hit === undefined) {
+        hit = lookup(resolver, text);
+        cache.set(text, hit);
+      }
+      return hit;
+    },
+  };
+}
+
 function lookup(resolver: RegionResolver, text: string): RegionLookup {
   if (resolver.resolveText) return resolver.resolveText(text);
   const hit = resolver.resolveCode(text);

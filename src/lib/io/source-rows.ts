@@ -19,7 +19,7 @@ export function* readSources(table: RecordTable, log: ProblemLog, options: ReadO
     if (++n % ROWS_PER_STEP === 0) yield ROWS_PER_STEP;
     const get = (f: SourceField) => cellAt(row, columns[f]);
     const id = get('id');
-    if (!checkId(id, cellRef(table, row, columns.id, 'id'), seen, log, options.strict)) continue;
+    if (!checkId(id, seen, log, options.strict, table, row, columns.id, 'id')) continue;
     const publishedText = get('published');
     const order = publishedIndex === undefined ? undefined : orders.get(publishedIndex);
     const published = publishedText === '' ? null : parseInColumn(publishedText, order);

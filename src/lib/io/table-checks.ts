@@ -2,6 +2,7 @@
 import type { Severity } from '../model/errors';
 import type { ColumnSpec } from './columns';
 import { normaliseHeader, type CsvTable, type RecordRow, type RecordTable } from './csv-table';
+import { splitList } from './cells';
 import { unneutraliseCell } from './csv-safe';
 import type { CellRef, ProblemLog } from './problems';
 
@@ -109,59 +110,61 @@ export function requireColumns<F extends string>(
 
 const READABLE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 
+// The row loops run 250,000 times: the functions below take the cell's place as arguments (table, row, column,
+// field name) and build a CellRef only when they report, so a clean row allocates nothing for them.
+
 /** Checks an id is present, unique (and readable in strict mode); records it in `seen`. */
-export function checkId(id: string, ref: CellRef, seen: Set<string>, log: ProblemLog, strict: boolean): boolean {
-  if (id === '') {
-    log.report('error', 'missing-value', ref, id, 'Every row needs an id.');
-    return false;
+export function checkId(
+  id: string,
+  seen: Set<string>,
+  log: ProblemLog,
+  strict: boolean,
+  ...at: [table: RecordTable, row: RecordRow, index: number | undefined, field: string]
+): boolean {
+  let message = '';
+  if (id === '') message = 'Every row needs an id.';
+  else if (strict && !READABLE_ID.test(id))
+    message = 'Ids may hold letters, digits and . _ : - only, and start with a letter or digit.';
+  else if (seen.has(id)) message = 'This id is used by an earlier row; ids must be unique.';
+  if (message === '') {
+    seen.add(id);
+    return true;
   }
-  if (strict && !READABLE_ID.test(id)) {
-    log.report(
-      'error',
-      'missing-value',
-      ref,
-      id,
-      'Ids may hold letters, digits and . _ : - only, and start with a letter or digit.',
-    );
-    return false;
-  }
-  if (seen.has(id)) {
-    log.report('error', 'duplicate-id', ref, id, 'This id is used by an earlier row; ids must be unique.');
-    return false;
-  }
-  seen.add(id);
-  return true;
+  log.report('error', seen.has(id) ? 'duplicate-id' : 'missing-value', cellRef(...at), id, message);
+  return false;
 }
 
-/** Non-empty cells of unrecognised columns, by header as written. */
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
+
+/** Non-empty cells of unrecognised columns, by header as written (a shared frozen object when there are none). */
 export function extraAttributes(table: RecordTable, row: RecordRow, extra: readonly number[]): Record<string, string> {
-  const attrs: Record<string, string> = {};
+  let attrs: Record<string, string> | undefined;
   for (const i of extra) {
     const v = unneutraliseCell((row.cells[i] ?? '').trim());
     const h = table.headers[i];
+    if (v === '' || h === undefined) continue;
+    attrs ??= {};
     // defineProperty: a column named `__proto__` must become a plain attribute, not the object's prototype.
-    if (v !== '' && h !== undefined)
-      Object.defineProperty(attrs, h, { value: v, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(attrs, h, { value: v, enumerable: true, writable: true, configurable: true });
   }
-  return attrs;
+  return attrs ?? (NO_ATTRIBUTES as Record<string, string>);
 }
+
+const NO_IDS: readonly string[] = Object.freeze([]);
 
 /** Cited source ids; unknown ones are errors when a sources table was given. */
 export function checkSources(
   text: string,
-  ref: CellRef,
   sourceIds: ReadonlySet<string>,
   requireSources: boolean,
   log: ProblemLog,
-): string[] {
-  const ids = text
-    .split('|')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+  ...at: [table: RecordTable, row: RecordRow, index: number | undefined, field: string]
+): readonly string[] {
+  const ids = text === '' ? NO_IDS : splitList(text);
   if (requireSources && ids.length === 0)
-    log.report('error', 'missing-value', ref, text, 'Cite at least one source id from sources.csv.');
+    log.report('error', 'missing-value', cellRef(...at), text, 'Cite at least one source id from sources.csv.');
   for (const id of ids)
     if (sourceIds.size > 0 && !sourceIds.has(id))
-      log.report('error', 'unknown-source', ref, id, 'This source id is not in the sources file.');
+      log.report('error', 'unknown-source', cellRef(...at), id, 'This source id is not in the sources file.');
   return ids;
 }

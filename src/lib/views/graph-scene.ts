@@ -40,6 +40,10 @@ export const MAX_NODE_SIZE = 16;
 export const FORCED_LABEL_SHARE = 0.2;
 /** Weight of a cluster's degree when choosing always-on labels. */
 export const CLUSTER_LABEL_WEIGHT = 4;
+/** Above this many organisations a full reducer pass costs hundreds of ms, so hover only highlights. */
+export const LARGE_GRAPH = 10_000;
+/** Neighbours highlighted at most on hover in a large graph. */
+export const MAX_HOVER_HIGHLIGHTS = 300;
 
 export interface NodeLegend {
   readonly colour: readonly LegendEntry[];
@@ -243,6 +247,44 @@ export class GraphScene {
     return out;
   }
 
+  get isLarge(): boolean {
+    return this.data.compiled.orgCount > LARGE_GRAPH;
+  }
+
+  private hoverMarked: number[] = [];
+
+  get hasHoverHighlight(): boolean {
+    return this.hoverMarked.length > 0;
+  }
+
+  /**
+   * Hover on a large graph: highlight the organisation and its visible neighbours without fading the rest,
+   * and return only the nodes and edges whose display changed (previous and new neighbourhoods).
+   */
+  applyHoverHighlight(org: number, vis: Visibility): { nodes: string[]; edges: string[] } {
+    const ds = this.ds;
+    const before = this.hoverMarked;
+    for (const i of before) ds.highlighted[i] = 0;
+    const now: number[] = [];
+    if (org >= 0) {
+      const focus = hoverFocus(this.adjacency, org, vis.collabVisible);
+      // Highlighted nodes get sigma's label box; a hub's thousands of neighbours would bury the graph in them.
+      ds.highlighted[org] = 1;
+      now.push(org);
+      for (let i = 0; i < focus.orgs.length && now.length < MAX_HOVER_HIGHLIGHTS; i++) {
+        if (focus.orgs[i] === 1 && i !== org) {
+          ds.highlighted[i] = 1;
+          now.push(i);
+        }
+      }
+    }
+    ds.hovered = org;
+    ds.focus = null;
+    this.hoverMarked = now;
+    const merged = this.edgeMode === 'merged' ? this.pairs : undefined;
+    return partialGraphFor(this.adjacency, [...new Set([...before, ...now])], [], merged);
+  }
+
   /** Space-separated ids of selected or highlighted organisations (at most `limit`), sorted. */
   highlightedIds(limit: number): string {
     const orgs = this.data.compiled.dataset.organisations;
@@ -260,6 +302,7 @@ export class GraphScene {
     const mask = vis.collabVisible;
     const pairs = this.edgeMode === 'merged' ? this.pairs : undefined;
     ds.highlighted = new Uint8Array(c.orgCount);
+    this.hoverMarked = [];
     ds.hovered = hover.kind === 'org' ? hover.index : -1;
     const selected = new Set<number>();
     let focus: Focus | null = null;

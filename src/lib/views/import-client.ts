@@ -2,6 +2,7 @@
 import type { ImportResult } from '../model/errors';
 import type { ImportedData } from '../io/import-files';
 import type { ImportRequest, ImportResponse } from './import-protocol';
+import type { Collaboration, Organisation } from '../model/types';
 import type { RegionTexts } from '../state/load-builtin';
 
 export interface ImportRun {
@@ -34,14 +35,24 @@ export function importInWorker(
     settle = resolve;
     fail = reject;
   });
+  const organisations: Organisation[] = [];
+  const collaborations: Collaboration[] = [];
   const onMessage = (event: MessageEvent<ImportResponse>) => {
     const msg = event.data;
     if (msg.id !== id) return;
     if (msg.type === 'progress') onProgress(msg.fraction);
-    else {
+    else if (msg.type === 'records') {
+      if (msg.organisations) for (const o of msg.organisations) organisations.push(o);
+      if (msg.collaborations) for (const c of msg.collaborations) collaborations.push(c);
+    } else {
       w.removeEventListener('message', onMessage);
-      if (msg.type === 'done') settle?.(msg.result);
-      else fail?.(new Error(msg.message));
+      if (msg.type === 'failed') fail?.(new Error(msg.message));
+      else if (!msg.result.ok) settle?.(msg.result);
+      else {
+        const imported = msg.result.dataset;
+        const dataset = { ...imported.dataset, organisations, collaborations };
+        settle?.({ ...msg.result, dataset: { ...imported, dataset } });
+      }
     }
   };
   w.addEventListener('message', onMessage);

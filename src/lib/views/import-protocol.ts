@@ -1,6 +1,10 @@
 // Messages between the app and the import worker: file bytes in (transferred), progress and one result out.
 import type { ImportResult } from '../model/errors';
 import type { ImportedData } from '../io/import-files';
+import type { Collaboration, Organisation } from '../model/types';
+
+/** Records per `records` message: about 50 ms of structured-clone work on the page at most. */
+export const RECORDS_PER_MESSAGE = 4000;
 
 export interface ImportRequest {
   readonly type: 'import';
@@ -19,5 +23,12 @@ export interface ImportCancel {
 
 export type ImportResponse =
   | { readonly type: 'progress'; readonly id: number; readonly fraction: number }
+  /** Records sent ahead of `done` in slices, so no single message costs the page a long deserialisation. */
+  | {
+      readonly type: 'records';
+      readonly id: number;
+      readonly organisations?: readonly Organisation[];
+      readonly collaborations?: readonly Collaboration[];
+    }
   | { readonly type: 'done'; readonly id: number; readonly result: ImportResult<ImportedData> }
   | { readonly type: 'failed'; readonly id: number; readonly message: string };

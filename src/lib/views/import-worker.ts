@@ -4,7 +4,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import { importFiles } from '../io/import-files';
 import { regionResolver } from '../io/builtin';
 import { regionIndexFromCsv, type RegionIndex } from '../regions/region-index';
-import type { ImportRequest, ImportCancel, ImportResponse } from './import-protocol';
+import { RECORDS_PER_MESSAGE, type ImportRequest, type ImportCancel, type ImportResponse } from './import-protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let regionsKey = '';
@@ -39,7 +39,20 @@ scope.onmessage = async (event: MessageEvent<ImportRequest | ImportCancel>) => {
       onProgress: (fraction) => post({ type: 'progress', id: message.id, fraction }),
       signal,
     });
-    post({ type: 'done', id: message.id, result });
+    if (!result.ok) {
+      post({ type: 'done', id: message.id, result });
+      return;
+    }
+    // Large datasets go out in slices: one huge message would freeze the page while it is deserialised.
+    const { organisations, collaborations } = result.dataset.dataset;
+    for (let i = 0; i < organisations.length; i += RECORDS_PER_MESSAGE) {
+      post({ type: 'records', id: message.id, organisations: organisations.slice(i, i + RECORDS_PER_MESSAGE) });
+    }
+    for (let i = 0; i < collaborations.length; i += RECORDS_PER_MESSAGE) {
+      post({ type: 'records', id: message.id, collaborations: collaborations.slice(i, i + RECORDS_PER_MESSAGE) });
+    }
+    const shell = { ...result.dataset, dataset: { ...result.dataset.dataset, organisations: [], collaborations: [] } };
+    post({ type: 'done', id: message.id, result: { ...result, dataset: shell } });
   } catch (error) {
     post({ type: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) });
   } finally {

@@ -16,8 +16,13 @@ export interface SigmaBinding {
   readonly sigma: Sigma;
   /** Re-renders only these nodes and edges (keys); reducers are re-run for them. */
   refreshPartial(nodes: readonly string[], edges: readonly string[]): void;
-  /** Re-runs every reducer without re-indexing positions. */
+  /** Re-runs every reducer now (sigma re-adds every node and edge: about 1 s at 50k/250k). */
   refreshAll(): void;
+  /**
+   * Asks for a refresh on the next animation frame. Requests made in the same frame merge: several
+   * effects reacting to one change cost one full refresh, and partial ones merge their keys.
+   */
+  requestRefresh(keys: 'all' | { readonly nodes: readonly string[]; readonly edges: readonly string[] }): void;
   /** New positions (x0,y0,…): animated unless reduced motion; reprocesses the whole graph once. */
   setPositions(positions: Float32Array, animate: boolean): void;
   setSetting<K extends 'labelDensity' | 'labelGridCellSize' | 'labelRenderedSizeThreshold' | 'labelSize'>(
@@ -84,6 +89,20 @@ export function createSigmaBinding(
 
   let killed = false;
   let cancelAnimation: (() => void) | null = null;
+  let pendingAll = false;
+  const pendingNodes = new Set<string>();
+  const pendingEdges = new Set<string>();
+  let frame = 0;
+  const flush = () => {
+    frame = 0;
+    if (killed) return;
+    if (pendingAll) sigma.refresh({ skipIndexation: true });
+    else if (pendingNodes.size || pendingEdges.size)
+      sigma.refresh({ partialGraph: { nodes: [...pendingNodes], edges: [...pendingEdges] }, skipIndexation: true });
+    pendingAll = false;
+    pendingNodes.clear();
+    pendingEdges.clear();
+  };
   return {
     sigma,
     refreshPartial(nodes, edges) {
@@ -93,6 +112,15 @@ export function createSigmaBinding(
     refreshAll() {
       if (killed) return;
       sigma.refresh({ skipIndexation: true });
+    },
+    requestRefresh(keys) {
+      if (killed) return;
+      if (keys === 'all') pendingAll = true;
+      else if (!pendingAll) {
+        for (const n of keys.nodes) pendingNodes.add(n);
+        for (const e of keys.edges) pendingEdges.add(e);
+      }
+      frame ||= requestAnimationFrame(flush);
     },
     setPositions(positions, animate) {
       if (killed) return;
@@ -129,7 +157,13 @@ export function createSigmaBinding(
     },
     forceFrame() {
       if (killed) return;
-      sigma.refresh({ skipIndexation: true });
+      if (frame) {
+        cancelAnimationFrame(frame);
+        flush();
+      } else {
+        // An empty partial refresh renders synchronously without re-adding every node and edge.
+        sigma.refresh({ partialGraph: { nodes: [], edges: [] }, skipIndexation: true });
+      }
       const canvas = sigma.getCanvases().edges ?? Object.values(sigma.getCanvases())[0];
       const gl = canvas?.getContext('webgl2') ?? canvas?.getContext('webgl');
       gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
@@ -143,6 +177,7 @@ export function createSigmaBinding(
     destroy() {
       if (killed) return;
       killed = true;
+      if (frame) cancelAnimationFrame(frame);
       cancelAnimation?.();
       sigma.removeAllListeners();
       sigma.kill();
