@@ -1,0 +1,147 @@
+// Builds every export artifact from the state and the views' snapshots (pure apart from reading the clock once).
+import type { AtlasState } from '../state/atlas-state.svelte';
+import { translate, LOCALES } from '../i18n';
+import { dayToIso, todayDay } from '../model/dates';
+import { captionText } from '../export/caption';
+import { graphFigureParts, graphSceneToSvg } from '../export/graph-svg';
+import { mapFigureParts, mapSceneToSvg } from '../export/map-svg';
+import { reportSvg } from '../export/report-svg';
+import { datasetToCsv } from '../export/csv-export';
+import { datasetToGexf } from '../export/gexf-export';
+import { exportFileName, type ExportKind } from '../export/file-names';
+import type { FigureText, LegendGroup } from '../export/figure';
+import { GISCO_ATTRIBUTION } from '../regions/attribution';
+import { graphSnapshot, mapSnapshot, type GraphSnapshot } from './figure-sources';
+
+export interface ExportOptions {
+  readonly title: string;
+  readonly legend: boolean;
+  readonly caption: boolean;
+  readonly sources: boolean;
+  readonly background: 'white' | 'transparent';
+  readonly framing: 'camera' | 'whole';
+}
+
+/** Figure width in CSS px: print-sized, so a 4× PNG is 4,800 px wide whatever the window size. */
+export const FIGURE_WIDTH = 1200;
+
+export interface Artifact {
+  readonly fileName: string;
+  readonly text: string;
+  readonly type: string;
+}
+
+function fileName(atlas: AtlasState, kind: ExportKind, ext: string): string {
+  return exportFileName(kind, ext, atlas.isFullSpan ? null : atlas.window, Date.now());
+}
+
+/** Title, caption, dataset name, sources and date, honouring the dialog's switches. */
+export function figureText(atlas: AtlasState, options: ExportOptions): FigureText {
+  const data = atlas.data;
+  const locale = LOCALES[atlas.lang];
+  const caption = captionText({
+    window: atlas.window,
+    mode: atlas.mode,
+    filters: atlas.filters,
+    counts: { organisations: atlas.visibleOrganisations, collaborations: atlas.visibleCollaborations },
+    showUndated: atlas.includeUndated,
+    locale,
+  });
+  const sources = (data?.compiled.dataset.sources ?? []).map(
+    (s) => `${s.title}${s.publisher ? ` — ${s.publisher}` : ''}${s.file ? ` (${s.file})` : ''}`,
+  );
+  return {
+    title: options.title,
+    caption: options.caption ? caption : '',
+    datasetName: data?.compiled.dataset.name ?? '',
+    sources: options.sources ? sources : [],
+    exportDate: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(todayDay() * 86_400_000),
+  };
+}
+
+function graphLegend(atlas: AtlasState, snap: GraphSnapshot): LegendGroup[] {
+  const colourTitle = {
+    type: translate(atlas.lang, 'byType'),
+    country: translate(atlas.lang, 'byCountry'),
+    community: translate(atlas.lang, 'byCommunity'),
+  }[atlas.colourBy];
+  return [
+    { title: colourTitle, items: snap.legendKeys.colour.map((e) => ({ ...e, shape: 'circle' as const })) },
+    {
+      title: translate(atlas.lang, 'kind'),
+      items: snap.legendKeys.edges.map((e) => ({ ...e, shape: 'line' as const, width: 2 })),
+    },
+  ];
+}
+
+function graphScene(atlas: AtlasState, options: ExportOptions) {
+  const snap = graphSnapshot();
+  if (!snap) throw new Error('atlas: the graph is not on screen');
+  return { ...snap, legend: options.legend ? graphLegend(atlas, snap) : [], text: figureText(atlas, options) };
+}
+
+function mapInput(atlas: AtlasState, options: ExportOptions) {
+  const snap = mapSnapshot();
+  if (!snap) throw new Error('atlas: the map is not on screen');
+  return { ...snap, text: { ...figureText(atlas, options), attribution: GISCO_ATTRIBUTION } };
+}
+
+export function graphSvg(atlas: AtlasState, options: ExportOptions): Artifact {
+  const scene = graphScene(atlas, options);
+  const text = graphSceneToSvg(scene, {
+    background: options.background,
+    framing: options.framing,
+    width: FIGURE_WIDTH,
+  });
+  return { fileName: fileName(atlas, 'graph', 'svg'), text, type: 'image/svg+xml' };
+}
+
+export function mapSvg(atlas: AtlasState, options: ExportOptions): Artifact {
+  const text = mapSceneToSvg(mapInput(atlas, options), { background: options.background, width: FIGURE_WIDTH });
+  return { fileName: fileName(atlas, 'map', 'svg'), text, type: 'image/svg+xml' };
+}
+
+export function report(atlas: AtlasState, options: ExportOptions): Artifact {
+  const scene = graphScene(atlas, options);
+  const graph = graphFigureParts(scene, { background: options.background, framing: options.framing });
+  const map = mapFigureParts(mapInput(atlas, options));
+  const text = reportSvg(
+    graph,
+    map,
+    { ...figureText(atlas, options), attribution: GISCO_ATTRIBUTION },
+    {
+      width: 1600,
+      background: options.background,
+    },
+  );
+  return { fileName: fileName(atlas, 'report', 'svg'), text, type: 'image/svg+xml' };
+}
+
+/** organisations.csv, collaborations.csv and sources.csv of what is visible, in the importer's own format. */
+export function csvFiles(atlas: AtlasState): Artifact[] {
+  const data = atlas.data;
+  const vis = atlas.visibility;
+  if (!data || !vis) return [];
+  const csv = datasetToCsv(data.compiled.dataset, { orgVisible: vis.orgVisible, collabVisible: vis.collabVisible });
+  return (['organisations', 'collaborations', 'sources'] as const).map((kind) => ({
+    fileName: fileName(atlas, kind, 'csv'),
+    text: csv[kind],
+    type: 'text/csv',
+  }));
+}
+
+export function gexfFile(atlas: AtlasState): Artifact | null {
+  const data = atlas.data;
+  const vis = atlas.visibility;
+  const snap = graphSnapshot();
+  if (!data || !vis || !snap) return null;
+  const text = datasetToGexf({
+    dataset: data.compiled.dataset,
+    positions: snap.positions,
+    orgVisible: vis.orgVisible,
+    collabVisible: vis.collabVisible,
+    exportDate: dayToIso(todayDay()),
+    description: data.compiled.dataset.name,
+  });
+  return { fileName: fileName(atlas, 'gexf', 'gexf'), text, type: 'application/gexf+xml' };
+}

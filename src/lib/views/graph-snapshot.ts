@@ -1,0 +1,56 @@
+// Reads what sigma displays (reducer output, camera, shown labels) into a plain graph snapshot for export.
+import type Sigma from 'sigma';
+import type { GraphSnapshot } from './figure-sources';
+import type { NodeLegend } from './graph-scene';
+
+const legendLabel = (values: readonly string[], key: string) =>
+  values.length ? values.join(' / ') : (key.split('.').pop() ?? key);
+
+/** Everything in viewport pixels, as on screen; hidden nodes and edges are left out. */
+export function sigmaSnapshot(sigma: Sigma, legend: NodeLegend, labelColour: string): GraphSnapshot {
+  const graph = sigma.getGraph();
+  const shownLabels = sigma.getNodeDisplayedLabels();
+  const nodes: GraphSnapshot['nodes'][number][] = [];
+  graph.forEachNode((key) => {
+    const d = sigma.getNodeDisplayData(key);
+    if (!d || d.hidden) return;
+    const p = sigma.framedGraphToViewport({ x: d.x, y: d.y });
+    nodes.push({
+      key,
+      x: p.x,
+      y: p.y,
+      size: sigma.scaleSize(d.size),
+      colour: d.color,
+      label: d.label ?? '',
+      labelled: Boolean(d.label) && (shownLabels.has(key) || d.forceLabel || d.highlighted),
+      zIndex: d.zIndex,
+    });
+  });
+  const edges: GraphSnapshot['edges'][number][] = [];
+  graph.forEachEdge((key, attrs, source, target) => {
+    const d = sigma.getEdgeDisplayData(key);
+    if (!d || d.hidden) return;
+    const curvature = (attrs.type === 'curved' ? (attrs.curvature as number | undefined) : 0) ?? 0;
+    edges.push({ source, target, colour: d.color, size: sigma.scaleSize(d.size), curvature, zIndex: d.zIndex });
+  });
+  const { width, height } = sigma.getDimensions();
+  const positions = new Float32Array(graph.order * 2);
+  graph.forEachNode((key, attrs) => {
+    const i = +key;
+    positions[2 * i] = attrs.x as number;
+    positions[2 * i + 1] = attrs.y as number;
+  });
+  return {
+    nodes,
+    edges,
+    space: 'screen',
+    viewport: { width, height },
+    labelSize: sigma.getSetting('labelSize'),
+    labelColour,
+    positions,
+    legendKeys: {
+      colour: legend.colour.map((e) => ({ label: legendLabel(e.values, e.key), colour: e.colour })),
+      edges: legend.edges.map((e) => ({ label: legendLabel(e.values, e.key), colour: e.colour })),
+    },
+  };
+}
