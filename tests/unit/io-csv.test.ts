@@ -13,10 +13,25 @@ const cases: [string, string[], string[], string[]][] = [
   ['mixed day-first and month-first column', ['orgs-base.csv', 'collabs-us-mixed.csv'], ['ambiguous-date 2 Start'], []],
   ['column with every part ≤ 12', ['orgs-base.csv', 'collabs-ambiguous-dates.csv'], [], ['ambiguous-date 2 Start']],
   ['Gephi nodes and edges with Time Interval', ['gephi-nodes.csv', 'gephi-edges.csv'], [], ['undated 4 Time Interval']],
-  ['Kumu elements and connections (no Id column)', ['kumu-elements.csv', 'kumu-connections.csv'], [], ['label-as-id 1 Label']],
+  [
+    'Kumu elements and connections (no Id column)',
+    ['kumu-elements.csv', 'kumu-connections.csv'],
+    [],
+    ['label-as-id 1 Label'],
+  ],
   ['duplicate organisation ids', ['orgs-duplicate-ids.csv', 'collabs-base.csv'], ['duplicate-id 4 Id'], []],
-  ['endpoints that are no organisation', ['orgs-base.csv', 'collabs-dangling.csv'], ['dangling-endpoint 3 Target', 'dangling-endpoint 4 Source'], []],
-  ['impossible dates', ['orgs-base.csv', 'collabs-impossible-date.csv'], ['invalid-date 2 Start', 'invalid-date 3 Start', 'invalid-date 4 Start'], []],
+  [
+    'endpoints that are no organisation',
+    ['orgs-base.csv', 'collabs-dangling.csv'],
+    ['dangling-endpoint 3 Target', 'dangling-endpoint 4 Source'],
+    [],
+  ],
+  [
+    'impossible dates',
+    ['orgs-base.csv', 'collabs-impossible-date.csv'],
+    ['invalid-date 2 Start', 'invalid-date 3 Start', 'invalid-date 4 Start'],
+    [],
+  ],
   ['header only', ['header-only.csv', 'collabs-base.csv'], ['empty-file - -'], []],
   ['empty file', ['empty.csv', 'collabs-base.csv'], ['empty-file - -'], []],
   ['binary garbage', ['garbage.bin', 'collabs-base.csv'], ['unreadable-file - -'], []],
@@ -24,8 +39,18 @@ const cases: [string, string[], string[], string[]][] = [
   ['unterminated quote', ['orgs-unterminated-quote.csv', 'collabs-base.csv'], ['unreadable-file 2 -'], []],
   ['unquoted delimiter inside a value', ['orgs-extra-cells.csv', 'collabs-base.csv'], ['extra-cells 2 -'], []],
   ['a 10,000-character cell', ['orgs-long-cell.csv', 'collabs-base.csv'], [], []],
-  ['empty rows are dropped with a warning', ['orgs-empty-rows.csv', 'collabs-base.csv'], [], ['empty-row 2 -', 'empty-row 4 -']],
-  ['sources file and an unknown citation', ['orgs-base.csv', 'collabs-cite-sources.csv', 'sources.csv'], ['unknown-source 3 Sources'], []],
+  [
+    'empty rows are dropped with a warning',
+    ['orgs-empty-rows.csv', 'collabs-base.csv'],
+    [],
+    ['empty-row 2 -', 'empty-row 4 -'],
+  ],
+  [
+    'sources file and an unknown citation',
+    ['orgs-base.csv', 'collabs-cite-sources.csv', 'sources.csv'],
+    ['unknown-source 3 Sources'],
+    [],
+  ],
 ];
 
 describe('CSV import', () => {
@@ -67,8 +92,14 @@ describe('values read from CSV', () => {
     const c = dataOf(await importFixtures(['orgs-base.csv', 'collabs-day-first.csv'])).dataset.collaborations;
     expect(c.map((x) => [x.start, x.end])).toEqual([
       [{ year: 2019, month: 3, day: 15, precision: 'day' }, null],
-      [{ year: 2020, month: 2, day: 1, precision: 'day' }, { year: 2021, month: 2, day: 28, precision: 'day' }],
-      [{ year: 2018, month: 6, day: 5, precision: 'day' }, { year: 2019, month: 12, day: 31, precision: 'day' }],
+      [
+        { year: 2020, month: 2, day: 1, precision: 'day' },
+        { year: 2021, month: 2, day: 28, precision: 'day' },
+      ],
+      [
+        { year: 2018, month: 6, day: 5, precision: 'day' },
+        { year: 2019, month: 12, day: 31, precision: 'day' },
+      ],
     ]);
   });
 
@@ -98,7 +129,13 @@ describe('values read from CSV', () => {
   test('Kumu: names are ids, Type is the kind, Direction mutual/directed, pipe lists trimmed', async () => {
     const data = dataOf(await importFixtures(['kumu-elements.csv', 'kumu-connections.csv']));
     const [liege, silesia, stuttgart] = data.dataset.organisations;
-    expect(liege).toMatchObject({ id: 'CHU Liège', name: 'CHU Liège', type: 'hospital', themes: ['hospital', 'clinical trials'], country: 'BE' });
+    expect(liege).toMatchObject({
+      id: 'CHU Liège',
+      name: 'CHU Liège',
+      type: 'hospital',
+      themes: ['hospital', 'clinical trials'],
+      country: 'BE',
+    });
     expect(silesia?.themes).toEqual(['medtech', 'digital health']);
     expect(stuttgart?.themes).toEqual(['biotech', 'ai']);
     const c = data.dataset.collaborations;

@@ -32,15 +32,22 @@ export function parseXmlLikeChromium(text: string): Document {
     return doc as unknown as Document;
   } catch (e) {
     const message = String(e instanceof Error ? e.message : e).replace(/[<&]/g, ' ');
-    const doc = new DOMParser().parseFromString(`<root><parsererror xmlns="http://www.w3.org/1999/xhtml">${message}</parsererror></root>`, 'application/xml');
+    const doc = new DOMParser().parseFromString(
+      `<root><parsererror xmlns="http://www.w3.org/1999/xhtml">${message}</parsererror></root>`,
+      'application/xml',
+    );
     return doc as unknown as Document;
   }
 }
 
 /** xmldom as it is: throws on fatal errors (the importer must cope with a parser that throws too). */
-export const parseXmlThrowing = (text: string): Document => new DOMParser().parseFromString(text, 'application/xml') as unknown as Document;
+export const parseXmlThrowing = (text: string): Document =>
+  new DOMParser().parseFromString(text, 'application/xml') as unknown as Document;
 
-export function importFixtures(names: readonly string[], options: Partial<ImportOptions> = {}): Promise<ImportResult<ImportedData>> {
+export function importFixtures(
+  names: readonly string[],
+  options: Partial<ImportOptions> = {},
+): Promise<ImportResult<ImportedData>> {
   return importFiles(
     names.map((name) => ({ name, bytes: fixture(name) })),
     { today: TODAY, regions, parseXml: parseXmlLikeChromium, ...options },
@@ -48,7 +55,8 @@ export function importFixtures(names: readonly string[], options: Partial<Import
 }
 
 /** `code line-or-path field` of each problem: what tests compare, never the wording. */
-export const where = (p: ImportProblem): string => `${p.code} ${p.line > 0 ? p.line : (p.path ?? '-')} ${p.field || '-'}`;
+export const where = (p: ImportProblem): string =>
+  `${p.code} ${p.line > 0 ? p.line : (p.path ?? '-')} ${p.field || '-'}`;
 
 export const problemsOf = (r: ImportResult<unknown>, severity: 'error' | 'warning'): ImportProblem[] =>
   severity === 'error' ? (r.ok ? [] : [...r.errors]) : [...r.warnings];

@@ -8,12 +8,10 @@ import {
   type CollaborationField,
   type ColumnSpec,
 } from './columns';
-import { normaliseHeader, type RecordRow, type RecordTable } from './csv-table';
-import { decideDateOrders } from './date-columns';
-import { readPeriod, type Period, type PeriodColumns, type PeriodContext } from './periods';
+import type { RecordRow, RecordTable } from './csv-table';
+import { readPeriods, timeSetup } from './periods';
 import type { OrganisationContext } from './organisation-rows';
 import { ROWS_PER_STEP, type Steps } from './steps';
-import { parseTimeInterval } from './time-interval';
 import {
   cellAt,
   cellRef,
@@ -30,12 +28,14 @@ export interface CollaborationContext extends OrganisationContext {
   readonly hintFor: (value: string) => string | undefined;
 }
 
-type Columns = Partial<Record<CollaborationField, number>>;
+export type Columns = Partial<Record<CollaborationField, number>>;
+
+const ENDPOINTS = ['source', 'target'] as const;
 
 /** Reports endpoints that are no organisation (and self-loops); true when both exist. */
 function checkEndpoints(ctx: CollaborationContext, table: RecordTable, row: RecordRow, columns: Columns): boolean {
   let ok = true;
-  for (const f of ['source', 'target'] as const) {
+  for (const f of ENDPOINTS) {
     const value = cellAt(row, columns[f]);
     if (ctx.orgIds.has(value)) continue;
     ok = false;
@@ -60,95 +60,6 @@ function checkEndpoints(ctx: CollaborationContext, table: RecordTable, row: Reco
   return ok;
 }
 
-interface TimeSetup {
-  readonly context: PeriodContext;
-  readonly plain: PeriodColumns;
-  readonly interval: PeriodColumns;
-  readonly timestamps: boolean;
-  readonly hasTime: boolean;
-}
-
-function timeSetup(table: RecordTable, columns: Columns, ctx: CollaborationContext): TimeSetup {
-  const { log, options } = ctx;
-  const orders = decideDateOrders(
-    table,
-    [columns.start, columns.end].filter((i): i is number => i !== undefined),
-    log,
-  );
-  const header = normaliseHeader(table.headers[columns.interval ?? -1] ?? '');
-  const hasTime = columns.start !== undefined || columns.end !== undefined || columns.interval !== undefined;
-  // A file without any date column is undated as a whole: one warning, not one per row.
-  if (!hasTime)
-    log.report(
-      'warning',
-      'undated',
-      { file: table.file, line: table.rows[0]?.path === undefined ? 1 : 0, field: 'start' },
-      '',
-      'No date column (Start, End or Time Interval): every collaboration is undated, shown only when "show undated" is on.',
-    );
-  return {
-    context: { log, today: options.today, strict: options.strict, table },
-    plain: {
-      start: columns.start,
-      end: columns.end,
-      startOrder: orders.get(columns.start ?? -1),
-      endOrder: orders.get(columns.end ?? -1),
-    },
-    interval: { start: columns.interval, end: columns.interval, startOrder: undefined, endOrder: undefined },
-    timestamps: header === 'timeset' || header.startsWith('timestamp'),
-    hasTime,
-  };
-}
-
-const UNDATED: readonly (Period | undefined)[] = [{ start: null, end: null }];
-
-/** The row's periods: Start/End when either is filled, else the Gephi interval cell; undefined entries had errors. */
-function readPeriods(
-  t: TimeSetup,
-  table: RecordTable,
-  row: RecordRow,
-  columns: Columns,
-): readonly (Period | undefined)[] {
-  const start = cellAt(row, columns.start);
-  const end = cellAt(row, columns.end);
-  const interval = cellAt(row, columns.interval);
-  let periods: readonly (Period | undefined)[] = UNDATED;
-  if (start !== '' || end !== '' || interval === '') periods = [readPeriod({ start, end }, t.context, row, t.plain)];
-  else {
-    const parsed = parseTimeInterval(interval, t.timestamps);
-    const ref = cellRef(table, row, columns.interval, 'interval');
-    if (parsed.ok)
-      periods =
-        parsed.periods.length === 0 ? UNDATED : parsed.periods.map((p) => readPeriod(p, t.context, row, t.interval));
-    else if (parsed.reason === 'not-a-date')
-      t.context.log.report(
-        'warning',
-        'unsupported-time',
-        ref,
-        parsed.value,
-        'Time values that are not dates or years are ignored; the collaboration is undated.',
-      );
-    else
-      t.context.log.report(
-        'error',
-        'invalid-date',
-        ref,
-        parsed.value,
-        'Write intervals as Gephi does: <[2016,2019];[2021,2023]>.',
-      );
-  }
-  const only = periods.length === 1 ? periods[0] : undefined;
-  if (t.hasTime && only && only.start === null)
-    t.context.log.report(
-      'warning',
-      'undated',
-      cellRef(table, row, columns.start ?? columns.interval, 'start'),
-      '',
-      'No start date: shown only when "show undated" is on.',
-    );
-  return periods;
-}
-
 /** Reads the collaborations; the row loop allocates only what it keeps (problems are built when reported). */
 export function* readCollaborations(
   table: RecordTable,
@@ -161,7 +72,7 @@ export function* readCollaborations(
   const spec = collaborationSpec(table, base);
   const { columns, extra } = resolveColumns(spec, table.headers);
   if (!requireColumns(table, columns, ['source', 'target'], spec, log)) return [];
-  const time = timeSetup(table, columns, ctx);
+  const time = timeSetup(table, columns, log, options);
   const soft = optionalSeverity(options);
   const ref = (row: RecordRow, f: CollaborationField) => cellRef(table, row, columns[f], f);
   const seen = new Set<string>();

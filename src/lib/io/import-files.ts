@@ -64,7 +64,9 @@ const tick = (signal?: { readonly aborted: boolean }): Promise<void> =>
 export async function importFiles(files: readonly ImportFile[], options: ImportOptions): Promise<Result> {
   const log = new ProblemLog();
   try {
-    return await run(files, options, log);
+    const result = await run(files, options, log);
+    options.onProgress?.(1);
+    return result;
   } catch (e) {
     if (!(e instanceof ImportAborted)) throw e;
     log.report(

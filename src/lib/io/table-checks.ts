@@ -18,7 +18,9 @@ export const optionalSeverity = (options: ReadOptions): Severity => (options.str
 
 /** The reference of a cell: file, line or path, and the column as the file names it. */
 export function cellRef(table: RecordTable, row: RecordRow, index: number | undefined, fallback: string): CellRef {
-  const field = index === undefined ? fallback : (table.headers[index] ?? fallback);
+  const header = index === undefined ? fallback : (table.headers[index] ?? fallback);
+  // XML readers name native attributes `@source`, `@start`…; the report says `source`, as the file does.
+  const field = header.startsWith('@') ? header.slice(1) : header;
   return row.path === undefined
     ? { file: table.file, line: row.line, field }
     : { file: table.file, line: row.line, field, path: row.path };
@@ -121,16 +123,21 @@ export function checkId(
   strict: boolean,
   ...at: [table: RecordTable, row: RecordRow, index: number | undefined, field: string]
 ): boolean {
-  let message = '';
-  if (id === '') message = 'Every row needs an id.';
+  if (id === '') log.report('error', 'missing-value', cellRef(...at), id, 'Every row needs an id.');
   else if (strict && !READABLE_ID.test(id))
-    message = 'Ids may hold letters, digits and . _ : - only, and start with a letter or digit.';
-  else if (seen.has(id)) message = 'This id is used by an earlier row; ids must be unique.';
-  if (message === '') {
+    log.report(
+      'error',
+      'missing-value',
+      cellRef(...at),
+      id,
+      'Ids may hold letters, digits and . _ : - only, and start with a letter or digit.',
+    );
+  else if (seen.has(id))
+    log.report('error', 'duplicate-id', cellRef(...at), id, 'This id is used by an earlier row; ids must be unique.');
+  else {
     seen.add(id);
     return true;
   }
-  log.report('error', seen.has(id) ? 'duplicate-id' : 'missing-value', cellRef(...at), id, message);
   return false;
 }
 

@@ -30,7 +30,12 @@ scope.onmessage = async (event: MessageEvent<ImportRequest | ImportCancel>) => {
       regions = regionIndexFromCsv(message.regions);
       regionsKey = key;
     }
-    const parser = new DOMParser();
+    // xmldom reports some malformed input through onError only: make every non-warning fatal.
+    const parser = new DOMParser({
+      onError: (level: string, message: string) => {
+        if (level !== 'warning') throw new Error(message);
+      },
+    });
     const result = await importFiles(message.files as { name: string; bytes: Uint8Array }[], {
       today: message.today,
       regions: regionResolver(regions),

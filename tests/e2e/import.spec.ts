@@ -1,0 +1,34 @@
+// Importing files through import-input replaces the dataset only when it validates; a broken pair changes nothing.
+import { expect, test } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { counts, openAtlas, searchAndSelect } from './helpers';
+import { totals } from './expected';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/import/${name}`, import.meta.url));
+
+test('importing the fixture pair replaces the dataset in counts, graph, map and timeline', async ({ page }) => {
+  await openAtlas(page);
+  await page.getByTestId('import-open').click();
+  await page.getByTestId('import-input').setInputFiles([fixture('orgs-base.csv'), fixture('collabs-base.csv')]);
+  await expect(page.getByTestId('import-report')).toHaveAttribute('data-outcome', 'imported');
+  await page.getByRole('button', { name: 'Dismiss' }).last().click();
+  await expect.poll(() => counts(page)).toEqual({ organisations: 4, collaborations: 2 });
+  await expect(page.getByTestId('app')).toHaveAttribute('data-ready', 'true');
+  await searchAndSelect(page, 'CHU Liege');
+  await expect(page.getByTestId('details').getByRole('heading', { level: 2 })).toHaveText('CHU Liège');
+  await expect(page.getByTestId('map')).toHaveAttribute('data-selected-regions', 'BE33');
+  await expect(page.getByTestId('graph')).toHaveAttribute('data-highlighted', /liege-hospital/);
+});
+
+test('a broken pair shows the report with file, line and field, and leaves the counts unchanged', async ({ page }) => {
+  await openAtlas(page);
+  await page.getByTestId('import-open').click();
+  await page.getByTestId('import-input').setInputFiles([fixture('orgs-base.csv'), fixture('collabs-dangling.csv')]);
+  const report = page.getByTestId('import-report');
+  await expect(report).toHaveAttribute('data-outcome', 'refused');
+  const dangling = report.locator('tr[data-code="dangling-endpoint"]').first();
+  await expect(dangling).toContainText('collabs-dangling.csv:3');
+  await expect(dangling).toContainText('chu-liege');
+  await page.getByRole('button', { name: 'Dismiss' }).last().click();
+  expect(await counts(page)).toEqual(totals);
+});
