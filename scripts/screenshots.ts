@@ -30,7 +30,7 @@ const SHOTS: readonly Shot[] = [
 ];
 
 async function main(): Promise<void> {
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+  const server = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
     stdio: 'ignore',
   });
   try {
