@@ -35,7 +35,9 @@ const boundaryRules = Object.entries(forbidden).map(([folder, banned]) => ({
 }));
 
 export default ts.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'tests/canary/', 'bench/tmp/'] },
+  {
+    ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'tests/canary/', 'bench/tmp/', '.dev/'],
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

@@ -17,7 +17,12 @@ export function builtinAtlasData(): AtlasData {
   const regions = regionIndexFromCsv({ regions: regionsCsv, recodes, countries });
   const result = parseBuiltin({ sources, organisations, collaborations }, regions, todayDay());
   if (!result.ok) throw new Error(`built-in dataset invalid: ${result.errors.length} errors`);
-  return makeAtlasData(result.dataset, regions, topology, layout.positions as unknown as Record<string, [number, number]>);
+  return makeAtlasData(
+    result.dataset,
+    regions,
+    topology,
+    layout.positions as unknown as Record<string, [number, number]>,
+  );
 }
 
 /** A sized, attached container; removed by the returned cleanup. */
