@@ -18,6 +18,19 @@ test('importing the fixture pair replaces the dataset in counts, graph, map and 
   await expect(page.getByTestId('details').getByRole('heading', { level: 2 })).toHaveText('CHU Liège');
   await expect(page.getByTestId('map')).toHaveAttribute('data-selected-regions', 'BE33');
   await expect(page.getByTestId('graph')).toHaveAttribute('data-highlighted', /liege-hospital/);
+
+  // A reload keeps the imported dataset (IndexedDB), and says so.
+  await page.reload();
+  await expect(page.getByTestId('app')).toHaveAttribute('data-ready', 'true');
+  expect(await counts(page)).toEqual({ organisations: 4, collaborations: 2 });
+  await expect(page.getByTestId('notices')).toContainText('imported dataset');
+
+  // Going back to the built-in dataset asks first, then forgets the import.
+  page.once('dialog', (d) => void d.accept());
+  await page.getByTestId('import-open').click();
+  await page.getByTestId('import-back').click();
+  await expect(page.getByTestId('app')).toHaveAttribute('data-ready', 'true');
+  await expect.poll(() => counts(page)).toEqual(totals);
 });
 
 test('a broken pair shows the report with file, line and field, and leaves the counts unchanged', async ({ page }) => {

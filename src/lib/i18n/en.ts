@@ -99,6 +99,13 @@ export const en = {
   tooltipCollaborations: '{count} collaborations in the window ({total} in all)',
   arcs: 'Arcs',
   timeRuleTitle: 'How dates count',
+  importCurrent: 'Showing your imported dataset “{name}”, kept in this browser.',
+  importSaveProject: 'Download it (project JSON)',
+  importBack: 'Back to the built-in dataset',
+  importBackConfirm:
+    'Switch back to the built-in dataset? The imported dataset will be removed from this browser — download it first if you need it.',
+  importRestored:
+    'Showing your imported dataset “{name}” from your last visit. Use Import to go back to the built-in dataset.',
   importHelp:
     'Load organisations and collaborations from two CSV files (Gephi or Kumu style), a GEXF or GraphML file, or a Cluster Atlas project. You can also drop files anywhere on the page. The current data stays until the import succeeds.',
   importChoose: 'Choose files to import',

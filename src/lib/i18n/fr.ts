@@ -102,6 +102,13 @@ export const fr: Catalogue = {
   tooltipCollaborations: '{count} collaborations dans la fenêtre ({total} au total)',
   arcs: 'Arcs',
   timeRuleTitle: 'Comment les dates comptent',
+  importCurrent: 'Votre jeu de données importé « {name} » est affiché et conservé dans ce navigateur.',
+  importSaveProject: 'Le télécharger (projet JSON)',
+  importBack: 'Revenir au jeu de données intégré',
+  importBackConfirm:
+    'Revenir au jeu de données intégré ? Le jeu importé sera supprimé de ce navigateur — téléchargez-le d’abord si vous en avez besoin.',
+  importRestored:
+    'Votre jeu de données importé « {name} » de votre dernière visite est affiché. Utilisez Importer pour revenir au jeu intégré.',
   importHelp:
     'Chargez des organisations et des collaborations depuis deux fichiers CSV (style Gephi ou Kumu), un fichier GEXF ou GraphML, ou un projet Cluster Atlas. Vous pouvez aussi déposer des fichiers sur la page. Les données actuelles restent jusqu’à ce que l’import réussisse.',
   importChoose: 'Choisir les fichiers à importer',

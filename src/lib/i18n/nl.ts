@@ -102,6 +102,13 @@ export const nl: Catalogue = {
   tooltipCollaborations: '{count} samenwerkingen in het venster ({total} in totaal)',
   arcs: 'Bogen',
   timeRuleTitle: 'Hoe datums tellen',
+  importCurrent: 'Je geïmporteerde dataset “{name}” wordt getoond en in deze browser bewaard.',
+  importSaveProject: 'Downloaden (project-JSON)',
+  importBack: 'Terug naar de ingebouwde dataset',
+  importBackConfirm:
+    'Terug naar de ingebouwde dataset? De geïmporteerde dataset wordt uit deze browser verwijderd — download hem eerst als je hem nodig hebt.',
+  importRestored:
+    'Je geïmporteerde dataset “{name}” van je vorige bezoek wordt getoond. Gebruik Importeren om terug te gaan naar de ingebouwde dataset.',
   importHelp:
     'Laad organisaties en samenwerkingen uit twee CSV-bestanden (zoals in Gephi of Kumu), een GEXF- of GraphML-bestand of een Cluster Atlas-project. Je kunt bestanden ook op de pagina neerzetten. De huidige gegevens blijven tot de import lukt.',
   importChoose: 'Kies bestanden om te importeren',

@@ -31,6 +31,15 @@ export async function loadFromFolder(folder: string, onProgress: (fraction: numb
     files.push({ name, bytes: new Uint8Array(await res.arrayBuffer()) });
   }
   performance.mark('atlas:data-fetched');
+  return loadFromBytes(files, onProgress);
+}
+
+/** Imports files (bytes) in the worker and builds the atlas data; rejects with the first problems listed. */
+export async function loadFromBytes(
+  files: { name: string; bytes: Uint8Array }[],
+  onProgress: (fraction: number) => void,
+): Promise<AtlasData> {
+  const geo = await loadGeography();
   const run = importInWorker(files, geo.texts, todayDay(), onProgress);
   const result = await run.result;
   if (!result.ok) throw new Error(result.errors.slice(0, 50).map(formatProblem).join('\n'));
