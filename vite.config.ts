@@ -2,7 +2,7 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { playwright } from '@vitest/browser-playwright';
-import { builtinDatasetCheck } from './scripts/vite-plugin-dataset-check';
+import { builtinDatasetCheck } from './scripts/vite-plugin-dataset-check.ts';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

@@ -25,3 +25,8 @@ export function checkBuiltinDataset(): { errors: string[]; warnings: string[] } 
   const warnings = result.warnings.map(formatProblem);
   return result.ok ? { errors: [], warnings } : { errors: result.errors.map(formatProblem), warnings };
 }
+
+// Run as a script (by the Vite plugin): print the report as JSON.
+if (process.argv[1]?.endsWith('check-dataset.ts')) {
+  process.stdout.write(JSON.stringify(checkBuiltinDataset()));
+}
