@@ -1,6 +1,6 @@
 // Regenerates the README and docs screenshots from the built app in Debian's Chromium (run `npm run screenshots`).
 import { spawn } from 'node:child_process';
-import { chromium, type Page } from 'playwright';
+import { chromium, type Browser, type Page } from 'playwright';
 
 const PORT = 4191;
 const BASE = `http://127.0.0.1:${PORT}/`;
@@ -30,9 +30,11 @@ const SHOTS: readonly Shot[] = [
 ];
 
 async function main(): Promise<void> {
+  // ATLAS_DIST serves another build folder (e.g. while a benchmark is using dist/).
+  const outDir = process.env.ATLAS_DIST ?? 'dist';
   const server = spawn(
     'node_modules/.bin/vite',
-    ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+    ['preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
     {
       stdio: 'ignore',
     },
@@ -59,10 +61,34 @@ async function main(): Promise<void> {
       console.log(`wrote ${shot.file}`);
       await page.close();
     }
+    await exportSamples(browser);
     await browser.close();
   } finally {
     server.kill();
   }
+}
+
+/** Export samples of the built-in dataset for the README, made with the app's own export dialog. */
+const SAMPLES: readonly { readonly button: string; readonly file: string }[] = [
+  { button: 'export-png', file: 'docs/export-graph.png' },
+  { button: 'export-svg', file: 'docs/export-graph.svg' },
+  { button: 'export-map-svg', file: 'docs/export-map.svg' },
+  { button: 'export-report-png', file: 'docs/export-report.png' },
+];
+
+async function exportSamples(browser: Browser): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
+  await page.goto(`${BASE}#from=2016&to=2024`);
+  await page.waitForSelector('[data-ready="true"]');
+  await page.getByTestId('export-open').click();
+  await page.getByTestId('export-title').fill('Health-tech clusters in Europe, 2016–2024');
+  await page.getByTestId('export-scale').selectOption('2');
+  for (const sample of SAMPLES) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(sample.button).click()]);
+    await download.saveAs(sample.file);
+    console.log(`wrote ${sample.file}`);
+  }
+  await page.close();
 }
 
 async function waitForServer(): Promise<void> {
