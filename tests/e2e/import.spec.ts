@@ -45,3 +45,26 @@ test('a broken pair shows the report with file, line and field, and leaves the c
   await page.getByRole('button', { name: 'Dismiss' }).last().click();
   expect(await counts(page)).toEqual(totals);
 });
+
+test('a GEXF network without geography works in graph and timeline, and the map says why it is empty', async ({
+  page,
+}) => {
+  await openAtlas(page);
+  await page.getByTestId('import-open').click();
+  await page.getByTestId('import-input').setInputFiles([fixture('gexf12-viz.gexf')]);
+  await expect(page.getByTestId('import-report')).toHaveAttribute('data-outcome', 'imported');
+  await page.getByRole('button', { name: 'Dismiss' }).last().click();
+  await expect(page.getByTestId('app')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('map-empty')).toBeVisible();
+  expect((await counts(page)).organisations).toBeGreaterThan(0);
+});
+
+test('an XML file declaring entities is refused quickly with a clear message', async ({ page }) => {
+  await openAtlas(page);
+  await page.getByTestId('import-open').click();
+  await page.getByTestId('import-input').setInputFiles([fixture('billion-laughs.gexf')]);
+  const report = page.getByTestId('import-report');
+  await expect(report).toHaveAttribute('data-outcome', 'refused', { timeout: 5000 });
+  await expect(report.locator('tr[data-code="unsafe-xml"]')).toContainText('billion-laughs.gexf');
+  expect(await counts(page)).toEqual(totals);
+});
