@@ -68,3 +68,24 @@ test('an XML file declaring entities is refused quickly with a clear message', a
   await expect(report.locator('tr[data-code="unsafe-xml"]')).toContainText('billion-laughs.gexf');
   expect(await counts(page)).toEqual(totals);
 });
+
+test('a GEXF date attribute can be picked as the collaboration date, and then drives the timeline', async ({
+  page,
+}) => {
+  await openAtlas(page);
+  await page.getByTestId('import-open').click();
+  await page.getByTestId('import-input').setInputFiles([fixture('gexf12-date-attribute.gexf')]);
+  await expect(page.getByTestId('import-report')).toHaveAttribute('data-outcome', 'imported');
+  const picker = page.getByTestId('import-date-attribute');
+  await expect(picker.locator('option')).toHaveText(['the file’s own time data', 'createdAt', 'signed']);
+  await picker.selectOption('createdAt');
+  await expect(page.getByTestId('import-report')).toHaveAttribute('data-outcome', 'imported');
+  await page.getByRole('button', { name: 'Dismiss' }).last().click();
+  await expect(page.getByTestId('app')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('timeline')).toContainText('Show undated (0)');
+  await page.getByTestId('timeline-undated').uncheck();
+  await page.getByTestId('timeline-to').fill('2019');
+  await page.getByTestId('timeline-to').press('Enter');
+  // Only the collaboration created in 2018 has started by the end of 2019.
+  await expect.poll(() => counts(page)).toEqual({ organisations: 2, collaborations: 1 });
+});

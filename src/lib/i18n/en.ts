@@ -99,6 +99,8 @@ export const en = {
   tooltipCollaborations: '{count} collaborations in the window ({total} in all)',
   arcs: 'Arcs',
   timeRuleTitle: 'How dates count',
+  importDateAttribute: 'Collaboration date',
+  importDateFromFile: 'the file’s own time data',
   mapNoGeography:
     'This dataset has no locations, so the map stays empty. Add NUTS codes, countries or coordinates to the organisations to see them here.',
   importCurrent: 'Showing your imported dataset “{name}”, kept in this browser.',

@@ -102,6 +102,8 @@ export const fr: Catalogue = {
   tooltipCollaborations: '{count} collaborations dans la fenêtre ({total} au total)',
   arcs: 'Arcs',
   timeRuleTitle: 'Comment les dates comptent',
+  importDateAttribute: 'Date de la collaboration',
+  importDateFromFile: 'les données temporelles du fichier',
   mapNoGeography:
     'Ce jeu de données n’a pas de localisation : la carte reste vide. Ajoutez des codes NUTS, des pays ou des coordonnées aux organisations pour les voir ici.',
   importCurrent: 'Votre jeu de données importé « {name} » est affiché et conservé dans ce navigateur.',

@@ -102,6 +102,8 @@ export const nl: Catalogue = {
   tooltipCollaborations: '{count} samenwerkingen in het venster ({total} in totaal)',
   arcs: 'Bogen',
   timeRuleTitle: 'Hoe datums tellen',
+  importDateAttribute: 'Datum van de samenwerking',
+  importDateFromFile: 'de tijdgegevens van het bestand',
   mapNoGeography:
     'Deze dataset heeft geen locaties, dus de kaart blijft leeg. Voeg NUTS-codes, landen of coördinaten toe aan de organisaties om ze hier te zien.',
   importCurrent: 'Je geïmporteerde dataset “{name}” wordt getoond en in deze browser bewaard.',
