@@ -20,7 +20,6 @@ export function dataFolderFrom(search: string): string | null {
 }
 
 export async function loadFromFolder(folder: string, onProgress: (fraction: number) => void): Promise<AtlasData> {
-  const geo = await loadGeography();
   const files: { name: string; bytes: Uint8Array }[] = [];
   for (const name of FILES) {
     const res = await fetch(`${folder}${name}`);
