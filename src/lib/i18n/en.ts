@@ -99,6 +99,7 @@ export const en = {
   tooltipCollaborations: '{count} collaborations in the window ({total} in all)',
   arcs: 'Arcs',
   timeRuleTitle: 'How dates count',
+  presentHint: 'Presentation mode (P); Escape leaves it; Space plays the timeline',
   importDateAttribute: 'Collaboration date',
   importDateFromFile: 'the file’s own time data',
   mapNoGeography:

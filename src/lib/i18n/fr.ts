@@ -102,6 +102,7 @@ export const fr: Catalogue = {
   tooltipCollaborations: '{count} collaborations dans la fenêtre ({total} au total)',
   arcs: 'Arcs',
   timeRuleTitle: 'Comment les dates comptent',
+  presentHint: 'Mode présentation (P) ; Échap pour quitter ; Espace lance la frise',
   importDateAttribute: 'Date de la collaboration',
   importDateFromFile: 'les données temporelles du fichier',
   mapNoGeography:

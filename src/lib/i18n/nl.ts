@@ -102,6 +102,7 @@ export const nl: Catalogue = {
   tooltipCollaborations: '{count} samenwerkingen in het venster ({total} in totaal)',
   arcs: 'Bogen',
   timeRuleTitle: 'Hoe datums tellen',
+  presentHint: 'Presentatiemodus (P); Escape sluit af; spatie speelt de tijdlijn af',
   importDateAttribute: 'Datum van de samenwerking',
   importDateFromFile: 'de tijdgegevens van het bestand',
   mapNoGeography:

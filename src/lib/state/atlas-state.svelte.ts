@@ -76,6 +76,8 @@ export class AtlasState {
   playUnit = $state<StepUnit>('month');
   /** Milliseconds per play step. */
   playInterval = $state(600);
+  /** Presentation mode: full screen, panels hidden, larger type. Not part of the link. */
+  presenting = $state(false);
   /** A one-off request to centre the graph camera on an organisation; `seq` makes repeats distinct. */
   focusRequest = $state.raw<{ readonly index: number; readonly seq: number } | null>(null);
   /** Messages for the user (ignored link parts, import warnings), newest last. */
@@ -286,6 +288,11 @@ export class AtlasState {
     if (v === this.focus) return;
     this.focus = v;
     this.persist();
+  }
+
+  setPresenting(on: boolean): void {
+    if (on === this.presenting) return;
+    this.presenting = on;
   }
 
   setPlaying(playing: boolean): void {
