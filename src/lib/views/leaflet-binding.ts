@@ -22,6 +22,8 @@ export interface ArcSpec {
 }
 
 export interface MarkerSpec {
+  /** Stable identity of the spot (rounded position), so unchanged markers are kept between updates. */
+  readonly key: string;
   readonly lat: number;
   readonly lon: number;
   readonly orgs: readonly number[];
@@ -42,6 +44,10 @@ export interface MapBinding {
   invalidateSize(): void;
   readonly map: L.Map;
   destroy(): void;
+}
+
+function markerSignature(m: MarkerSpec): string {
+  return `${m.orgs.length}|${m.emphasised ? 1 : 0}|${m.approximate ? 1 : 0}|${m.label}`;
 }
 
 function textTooltip(text: string): HTMLElement {
@@ -72,6 +78,7 @@ export function createMapBinding(container: HTMLElement, callbacks: MapCallbacks
   const arcGroup = L.layerGroup().addTo(map);
   const markerGroup = L.layerGroup().addTo(map);
   let regionLayers: (L.Path | undefined)[] = [];
+  const markerLayers = new Map<string, { layer: L.CircleMarker; signature: string }>();
   const appliedStyle: (RegionStyle | undefined)[] = [];
   let hoveredRegion = -1;
 
@@ -144,8 +151,19 @@ export function createMapBinding(container: HTMLElement, callbacks: MapCallbacks
       }
     },
     setMarkers(markers) {
-      markerGroup.clearLayers();
+      // Diff by spot: a window step usually changes a few groups, and rebuilding thousands of markers
+      // (each with its tooltip and listeners) would dominate the step.
+      const next = new Map<string, MarkerSpec>();
+      for (const m of markers) next.set(m.key, m);
+      for (const [key, shown] of markerLayers) {
+        const m = next.get(key);
+        if (!m || markerSignature(m) !== shown.signature) {
+          markerGroup.removeLayer(shown.layer);
+          markerLayers.delete(key);
+        }
+      }
       for (const m of markers) {
+        if (markerLayers.has(m.key)) continue;
         const radius = 3 + Math.sqrt(m.orgs.length) * 2;
         const marker = L.circleMarker([m.lat, m.lon], {
           pane: 'markers',
@@ -163,6 +181,7 @@ export function createMapBinding(container: HTMLElement, callbacks: MapCallbacks
           callbacks.onMarkerClick(m.orgs);
         });
         markerGroup.addLayer(marker);
+        markerLayers.set(m.key, { layer: marker, signature: markerSignature(m) });
       }
     },
     fitBounds(bounds, animate) {

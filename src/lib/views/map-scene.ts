@@ -255,7 +255,7 @@ export class MapScene {
   /** Visible organisations grouped by shared position; empty when there would be too many groups. */
   markers(vis: Visibility, selectedOrg: number, name: (i: number) => string): MarkerSpec[] {
     const p = this.data.placement;
-    const groups = new Map<string, { lat: number; lon: number; orgs: number[]; approximate: boolean }>();
+    const groups = new Map<string, { key: string; lat: number; lon: number; orgs: number[]; approximate: boolean }>();
     for (let i = 0; i < p.orgCount; i++) {
       if (!vis.orgVisible[i] || p.kind[i] === PLACED_NONE || p.regionAt[0][i]! < 0) continue;
       const lat = p.lat[i]!;
@@ -264,7 +264,7 @@ export class MapScene {
       let g = groups.get(key);
       if (!g) {
         if (groups.size >= MAX_MARKER_GROUPS) return [];
-        g = { lat, lon, orgs: [], approximate: p.kind[i] !== PLACED_EXACT };
+        g = { key, lat, lon, orgs: [], approximate: p.kind[i] !== PLACED_EXACT };
         groups.set(key, g);
       }
       g.orgs.push(i);
