@@ -60,6 +60,8 @@ export class GraphScene {
   readonly edgeReducer: ReturnType<typeof makeEdgeReducer>;
   legend: NodeLegend = { colour: [], edges: [] };
   private readonly cursor: LogCursor = ChangeLog.freshCursor();
+  /** Edges (or pairs, when merged) emphasised by the last sync, to clear on the next. */
+  private emphasisedEdges: number[] = [];
   private readonly maxTotalDegree: number;
   private betweenness: Float32Array | null | undefined;
   private communities: Int32Array | undefined;
@@ -156,27 +158,47 @@ export class GraphScene {
         }
       }
     }
-    // Emphasis of the collaborations that entered in the last play step.
-    emphasised.fill(0);
-    if (ds.pairEmphasised) ds.pairEmphasised.fill(0);
+    // Emphasis of the collaborations that entered in the last play step; last step's lose it again.
+    for (const e of this.emphasisedEdges) {
+      if (merged && ds.pairEmphasised) ds.pairEmphasised[e] = 0;
+      else emphasised[e] = 0;
+      changedEdges.push(e);
+    }
+    this.emphasisedEdges = [];
     for (let k = 0; k < vis.lastEnteringCount; k++) {
       const j = vis.lastEntering[k]!;
-      emphasised[j] = 1;
       const p = this.pairs.pairIndexOfCollab[j]!;
-      if (ds.pairEmphasised && p >= 0) ds.pairEmphasised[p] = 1;
+      if (p < 0) continue;
+      if (merged && ds.pairEmphasised) ds.pairEmphasised[p] = 1;
+      else emphasised[j] = 1;
+      this.emphasisedEdges.push(merged ? p : j);
     }
-    const updateOrg = (i: number) => {
+    /** Updates one organisation; returns whether its edges must be re-rendered too (shown/faded changed). */
+    const updateOrg = (i: number): boolean => {
+      const before = displayClass(i);
       ds.orgVisible[i] = vis.orgFilterOk[i]!;
       ds.orgDegree[i] = vis.orgDegree[i]! + (this.totalDegree[i] === 0 ? 1 : 0);
       ds.orgFaded[i] = !hideInactive && vis.orgDegree[i] === 0 && this.totalDegree[i]! > 0 ? 1 : 0;
       if (sizeBy === 'degree' && ds.nodeSize) ds.nodeSize[i] = this.sizeOf(vis.orgDegree[i]!, this.maxTotalDegree);
+      return displayClass(i) !== before;
     };
+    // Edges read their ends' visibility and fade, not their size: only a node whose class changes drags its
+    // edges into the refresh, so a hub whose degree moves by one costs one node, not thousands of edges.
+    const displayClass = (i: number): number =>
+      ds.orgVisible[i]! * 4 + (hideInactive && ds.orgDegree[i] === 0 ? 2 : 0) + ds.orgFaded[i]!;
     if (!incremental) {
       for (let i = 0; i < c.orgCount; i++) updateOrg(i);
       return null;
     }
-    for (const i of changedOrgs) updateOrg(i);
-    return partialGraphFor(this.adjacency, changedOrgs, changedEdges, merged ? this.pairs : undefined);
+    const reclassed: number[] = [];
+    const nodes: string[] = [];
+    for (const i of changedOrgs) {
+      if (updateOrg(i)) reclassed.push(i);
+      else nodes.push(String(i));
+    }
+    const keys = partialGraphFor(this.adjacency, reclassed, changedEdges, merged ? this.pairs : undefined);
+    for (const n of nodes) keys.nodes.push(n);
+    return keys;
   }
 
   /** Node sizes for a non-window encoding (members, betweenness); degree sizes are kept by `sync`. */

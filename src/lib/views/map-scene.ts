@@ -252,30 +252,60 @@ export class MapScene {
     return out.sort((x, y) => x.opacity - y.opacity);
   }
 
-  /** Visible organisations grouped by shared position; empty when there would be too many groups. */
-  markers(vis: Visibility, selectedOrg: number, name: (i: number) => string): MarkerSpec[] {
+  /** Spots (rounded positions) of placed organisations, built once; null when there are too many to draw. */
+  private spots: { readonly ofOrg: Int32Array; readonly list: MarkerSpot[] } | null | undefined;
+
+  private markerSpots(): { readonly ofOrg: Int32Array; readonly list: MarkerSpot[] } | null {
+    if (this.spots !== undefined) return this.spots;
     const p = this.data.placement;
-    const groups = new Map<string, { key: string; lat: number; lon: number; orgs: number[]; approximate: boolean }>();
+    const ofOrg = new Int32Array(p.orgCount).fill(-1);
+    const byKey = new Map<string, number>();
+    const list: MarkerSpot[] = [];
     for (let i = 0; i < p.orgCount; i++) {
-      if (!vis.orgVisible[i] || p.kind[i] === PLACED_NONE || p.regionAt[0][i]! < 0) continue;
+      if (p.kind[i] === PLACED_NONE || p.regionAt[0][i]! < 0) continue;
       const lat = p.lat[i]!;
       const lon = p.lon[i]!;
       const key = `${lat.toFixed(3)},${lon.toFixed(3)}`;
-      let g = groups.get(key);
-      if (!g) {
-        if (groups.size >= MAX_MARKER_GROUPS) return [];
-        g = { key, lat, lon, orgs: [], approximate: p.kind[i] !== PLACED_EXACT };
-        groups.set(key, g);
+      let g = byKey.get(key);
+      if (g === undefined) {
+        if (list.length >= MAX_MARKER_GROUPS) return (this.spots = null);
+        g = list.length;
+        byKey.set(key, g);
+        list.push({ key, lat, lon, approximate: p.kind[i] !== PLACED_EXACT });
       }
-      g.orgs.push(i);
+      ofOrg[i] = g;
     }
-    return [...groups.values()].map((g) => ({
-      ...g,
-      emphasised: g.orgs.includes(selectedOrg),
-      label:
-        g.orgs.length <= 4
-          ? g.orgs.map(name).join(', ')
-          : `${g.orgs.slice(0, 3).map(name).join(', ')} +${g.orgs.length - 3}`,
-    }));
+    return (this.spots = { ofOrg, list });
   }
+
+  /** Visible organisations grouped by shared position; empty when there would be too many groups. */
+  markers(vis: Visibility, selectedOrg: number, name: (i: number) => string): MarkerSpec[] {
+    const spots = this.markerSpots();
+    if (!spots) return [];
+    const members: number[][] = spots.list.map(() => []);
+    for (let i = 0; i < spots.ofOrg.length; i++) {
+      const g = spots.ofOrg[i]!;
+      if (g >= 0 && vis.orgVisible[i]) members[g]!.push(i);
+    }
+    const out: MarkerSpec[] = [];
+    members.forEach((orgs, g) => {
+      if (orgs.length === 0) return;
+      const spot = spots.list[g]!;
+      out.push({
+        ...spot,
+        orgs,
+        emphasised: orgs.includes(selectedOrg),
+        label:
+          orgs.length <= 4 ? orgs.map(name).join(', ') : `${orgs.slice(0, 3).map(name).join(', ')} +${orgs.length - 3}`,
+      });
+    });
+    return out;
+  }
+}
+
+interface MarkerSpot {
+  readonly key: string;
+  readonly lat: number;
+  readonly lon: number;
+  readonly approximate: boolean;
 }

@@ -90,18 +90,22 @@ export function createSigmaBinding(
   let killed = false;
   let cancelAnimation: (() => void) | null = null;
   let pendingAll = false;
-  const pendingNodes = new Set<string>();
-  const pendingEdges = new Set<string>();
+  // Key lists are queued as given (no per-key work here): a step on a big graph can touch tens of thousands.
+  const pendingNodes: (readonly string[])[] = [];
+  const pendingEdges: (readonly string[])[] = [];
   let frame = 0;
   const flush = () => {
     frame = 0;
     if (killed) return;
     if (pendingAll) sigma.refresh({ skipIndexation: true });
-    else if (pendingNodes.size || pendingEdges.size)
-      sigma.refresh({ partialGraph: { nodes: [...pendingNodes], edges: [...pendingEdges] }, skipIndexation: true });
+    else if (pendingNodes.length || pendingEdges.length) {
+      const nodes = pendingNodes.length === 1 ? [...pendingNodes[0]!] : pendingNodes.flat();
+      const edges = pendingEdges.length === 1 ? [...pendingEdges[0]!] : pendingEdges.flat();
+      sigma.refresh({ partialGraph: { nodes, edges }, skipIndexation: true });
+    }
     pendingAll = false;
-    pendingNodes.clear();
-    pendingEdges.clear();
+    pendingNodes.length = 0;
+    pendingEdges.length = 0;
   };
   return {
     sigma,
@@ -117,8 +121,8 @@ export function createSigmaBinding(
       if (killed) return;
       if (keys === 'all') pendingAll = true;
       else if (!pendingAll) {
-        for (const n of keys.nodes) pendingNodes.add(n);
-        for (const e of keys.edges) pendingEdges.add(e);
+        if (keys.nodes.length) pendingNodes.push(keys.nodes);
+        if (keys.edges.length) pendingEdges.push(keys.edges);
       }
       frame ||= requestAnimationFrame(flush);
     },
