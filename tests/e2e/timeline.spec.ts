@@ -88,3 +88,20 @@ test('playing from 2016 reaches today and every step shows the counts the data g
   const distinct = new Set(seen.map((s) => s.collaborations));
   expect(distinct.size).toBeGreaterThan(2);
 });
+
+test('dragging the brush moves the window continuously, step after step', async ({ page }) => {
+  await openAtlas(page);
+  await setWindow(page, '2016', '2017');
+  const selection = page.locator('[data-testid=timeline] .brush .selection');
+  const box = (await selection.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  const seen = new Set<string>();
+  for (let k = 1; k <= 8; k++) {
+    await page.mouse.move(box.x + box.width / 2 + k * 40, box.y + box.height / 2);
+    seen.add(await page.getByTestId('timeline-from').inputValue());
+  }
+  await page.mouse.up();
+  expect(seen.size).toBeGreaterThanOrEqual(5);
+  expect(await page.getByTestId('timeline-from').inputValue()).not.toBe('2016-01-01');
+});
