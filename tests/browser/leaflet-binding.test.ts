@@ -56,6 +56,25 @@ describe('leaflet binding', () => {
     expect(binding.restyle([be], () => styles.get(3, 0))).toBe(1);
   });
 
+  it('keeps the polylines of pairs that stay among the arcs and restyles them in place', () => {
+    const { binding } = mount();
+    const arc = (pair: number, weight: number) => ({
+      pair,
+      latlngs: [
+        [50, 4],
+        [51, 5],
+      ] as [number, number][],
+      weight,
+      colour: '#d95f02',
+      opacity: 0.65,
+      label: `pair ${pair}`,
+    });
+    expect(binding.setArcs([arc(1, 2), arc(2, 3)])).toBe(2);
+    expect(binding.setArcs([arc(1, 2), arc(2, 5)])).toBe(0);
+    expect(binding.setArcs([arc(1, 2)])).toBe(0);
+    expect(binding.setArcs([arc(1, 2), arc(3, 1)])).toBe(1);
+  });
+
   it('can be destroyed twice without error', () => {
     const { binding, el } = mount();
     binding.destroy();

@@ -38,13 +38,17 @@ export interface MapBinding {
   setRegions(features: readonly Feature<Geometry, unknown>[], indexOf: (id: string) => number): void;
   /** Restyles the given regions; skips those whose style object is unchanged. Returns how many were restyled. */
   restyle(regions: Iterable<number>, styleOf: (regionIdx: number) => RegionStyle): number;
-  setArcs(arcs: readonly ArcSpec[]): void;
+  /** Shows these arcs, keeping the polylines of pairs already shown; returns how many polylines it created. */
+  setArcs(arcs: readonly ArcSpec[]): number;
   setMarkers(markers: readonly MarkerSpec[]): void;
   fitBounds(bounds: [[number, number], [number, number]], animate: boolean): void;
   invalidateSize(): void;
   readonly map: L.Map;
   destroy(): void;
 }
+
+/** Arcs at least this opaque belong to the focus and are drawn on top. */
+const FOCUSED_ARC_OPACITY = 0.9;
 
 function markerSignature(m: MarkerSpec): string {
   return `${m.orgs.length}|${m.emphasised ? 1 : 0}|${m.approximate ? 1 : 0}|${m.label}`;
@@ -79,6 +83,7 @@ export function createMapBinding(container: HTMLElement, callbacks: MapCallbacks
   const markerGroup = L.layerGroup().addTo(map);
   let regionLayers: (L.Path | undefined)[] = [];
   const markerLayers = new Map<string, { layer: L.CircleMarker; signature: string }>();
+  const arcLayers = new Map<number, { line: L.Polyline; spec: ArcSpec }>();
   const appliedStyle: (RegionStyle | undefined)[] = [];
   let hoveredRegion = -1;
 
@@ -87,6 +92,9 @@ export function createMapBinding(container: HTMLElement, callbacks: MapCallbacks
   const binding: MapBinding = {
     map,
     setRegions(features, indexOf) {
+      // Pair ids are per level: arcs of the previous level must not be mistaken for this level's.
+      arcGroup.clearLayers();
+      arcLayers.clear();
       regionGroup.clearLayers();
       regionLayers = [];
       appliedStyle.length = 0;
@@ -131,8 +139,26 @@ export function createMapBinding(container: HTMLElement, callbacks: MapCallbacks
       return applied;
     },
     setArcs(arcs) {
-      arcGroup.clearLayers();
+      // Diff by pair: a step keeps most of the strongest pairs, so their polylines are restyled in place
+      // (or left alone) rather than rebuilt; only pairs entering or leaving the top-k are added or removed.
+      const next = new Map<number, ArcSpec>();
+      for (const a of arcs) next.set(a.pair, a);
+      let created = 0;
+      for (const [pair, shown] of arcLayers) {
+        if (next.has(pair)) continue;
+        arcGroup.removeLayer(shown.line);
+        arcLayers.delete(pair);
+      }
       for (const a of arcs) {
+        const shown = arcLayers.get(a.pair);
+        if (shown) {
+          if (shown.spec.weight !== a.weight || shown.spec.opacity !== a.opacity || shown.spec.colour !== a.colour) {
+            shown.line.setStyle({ weight: a.weight, opacity: a.opacity, color: a.colour });
+          }
+          if (shown.spec.label !== a.label) shown.line.setTooltipContent(textTooltip(a.label));
+          shown.spec = a;
+          continue;
+        }
         const line = L.polyline(a.latlngs as unknown as L.LatLngExpression[], {
           pane: 'arcs',
           renderer: arcRenderer,
@@ -148,7 +174,12 @@ export function createMapBinding(container: HTMLElement, callbacks: MapCallbacks
           callbacks.onArcClick(a.pair);
         });
         arcGroup.addLayer(line);
+        arcLayers.set(a.pair, { line, spec: a });
+        created++;
       }
+      // Drawing order follows the list (focused arcs last, on top).
+      for (const a of arcs) if (a.opacity >= FOCUSED_ARC_OPACITY) arcLayers.get(a.pair)?.line.bringToFront();
+      return created;
     },
     setMarkers(markers) {
       // Diff by spot: a window step usually changes a few groups, and rebuilding thousands of markers
