@@ -146,6 +146,34 @@ describe('GraphScene.sync', () => {
   });
 });
 
+describe('GraphScene.sync: play-step emphasis', () => {
+  it('marks the collaborations entering a play step, clears them on the next, and marks nothing otherwise', () => {
+    const c = builtin.compiled;
+    const from = dayNumber(2016, 1, 1);
+    const vis = new Visibility(
+      c,
+      { window: { from, to: dayNumber(2016, 12, 31) }, mode: 'active', includeUndated: false },
+      NO_FILTERS,
+    );
+    const scene = new GraphScene(builtin, 'parallel', positionsFor(builtin));
+    scene.sync(vis, false, 'degree', true);
+    vis.setTime({ ...vis.settings, window: { from, to: dayNumber(2017, 12, 31) } });
+    const entered = Array.from(vis.lastEntering.subarray(0, vis.lastEnteringCount));
+    expect(entered.length).toBeGreaterThan(0);
+    const step = scene.sync(vis, false, 'degree', true)!;
+    for (const j of entered) {
+      if (c.collabSource[j] === c.collabTarget[j]) continue;
+      expect(scene.ds.emphasised[j], `collaboration ${j}`).toBe(1);
+      expect(step.edges).toContain(String(j));
+    }
+    // Next step while not playing: last step's emphasis is cleared (and those edges refreshed), nothing new is marked.
+    vis.setTime({ ...vis.settings, window: { from, to: dayNumber(2018, 12, 31) } });
+    const next = scene.sync(vis, false, 'degree', false)!;
+    expect(Array.from(scene.ds.emphasised).every((v) => v === 0)).toBe(true);
+    for (const j of entered) if (c.collabSource[j] !== c.collabTarget[j]) expect(next.edges).toContain(String(j));
+  });
+});
+
 describe('GraphScene.applyFocus: hover fades non-neighbours', () => {
   it.each(['parallel', 'merged'] as const)('%s edges: hovering BioWin', (edgeMode) => {
     const c = builtin.compiled;

@@ -130,7 +130,16 @@ export class GraphScene {
    * Catches up with visibility changes. Returns the keys to refresh, or null when everything must be
    * refreshed (first sync, filter or mode change).
    */
-  sync(vis: Visibility, hideInactive: boolean, sizeBy: SizeBy): { nodes: string[]; edges: string[] } | null {
+  /**
+   * `emphasise`: mark the collaborations that entered in this step (timeline playback). Off while
+   * dragging or typing, where it would only double the edges each step refreshes.
+   */
+  sync(
+    vis: Visibility,
+    hideInactive: boolean,
+    sizeBy: SizeBy,
+    emphasise = false,
+  ): { nodes: string[]; edges: string[] } | null {
     const ds = this.ds;
     const c = this.data.compiled;
     const changedOrgs = new Set<number>();
@@ -165,7 +174,7 @@ export class GraphScene {
       changedEdges.push(e);
     }
     this.emphasisedEdges = [];
-    for (let k = 0; k < vis.lastEnteringCount; k++) {
+    for (let k = 0; emphasise && k < vis.lastEnteringCount; k++) {
       const j = vis.lastEntering[k]!;
       const p = this.pairs.pairIndexOfCollab[j]!;
       if (p < 0) continue;
