@@ -22,6 +22,8 @@ export interface BenchPage {
   settled(): Promise<LongFrame[]>;
   steps(windows: [number, number][], frameSteps: number): Promise<StepSample[]>;
   sweep(windows: [number, number][], times: number, yieldEvery: number): Promise<number>;
+  /** Steps with no frame between them, bracketed by \`benchProfileMark\` busy loops for profile windows. */
+  jsSteps(windows: [number, number][]): Promise<void>;
   select(kind: 'region' | 'org', id: string): Promise<{ sync: number; js: number; frame: number }>;
   frames: { start(): void; stop(): number[] };
   watchSearch(name: string): boolean;
@@ -104,6 +106,21 @@ export const IN_PAGE_SCRIPT = String.raw`
     h.forceFrame();
     await B.nextFrame();
     return out;
+  };
+  // A named 2 ms busy loop: its samples bracket a stretch of a CPU profile (profile.ts, betweenMarks).
+  B.profileMark = function benchProfileMark() {
+    const t0 = performance.now();
+    while (performance.now() - t0 < 2);
+  };
+  // Steps with no frame at all, bracketed by profile marks (for profiles of the steps' JS only).
+  B.jsSteps = async (windows) => {
+    const h = window.__atlasBench;
+    B.profileMark();
+    for (const [from, to] of windows) {
+      h.setWindow(from, to);
+      await B.flush();
+    }
+    B.profileMark();
   };
   B.sweep = async (windows, times, yieldEvery) => {
     const h = window.__atlasBench;

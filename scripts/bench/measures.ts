@@ -208,9 +208,12 @@ export async function measureRep(browser: Browser, opts: RepOptions): Promise<Re
           .catch(() => false);
       const done = await wait(remaining);
       const endAt = done ? ((await marks(page)).get('atlas:layout-done') ?? NaN) : await pageNow(page);
+      // The finished layout animates into place for 600 ms after layout-done: its frames count too.
+      const untilMs = done ? endAt + 1000 : endAt;
+      while (done && (await pageNow(page)) < untilMs) await page.waitForTimeout(200);
       // Frames that start after the graph's first frame: the first frame itself belongs to loading.
       const frames = await longFrames(page);
-      const during = (f: LongFrame) => f.start >= firstFrame && f.start < endAt;
+      const during = (f: LongFrame) => f.start >= firstFrame && f.start < untilMs;
       const longest = longestOf(frames, during);
       metrics['layout.longest'] = longest.ms;
       metrics['layout.over50'] = frames.filter((f) => during(f) && f.duration > 50).length;
@@ -223,19 +226,22 @@ export async function measureRep(browser: Browser, opts: RepOptions): Promise<Re
         if ((await button.textContent())?.includes('Stop')) await button.click();
         if (!(await wait(90_000))) warnings.push('layout still running after stop: later cells measured while it runs');
       }
-      // The final positions animate for 600 ms; let that finish before timing anything else.
-      await page.waitForTimeout(800);
       await nextFrame(page);
     }
     metrics['heap.load'] = await heapMb(cdp);
 
     phase('timeline steps');
     const bounds = await page.evaluate(() => (window as unknown as HookWindow).__atlasBench.bounds());
-    const windows = slidingWindows(bounds, opts.steps);
-    if (windows.length < opts.steps) notes.push(`only ${windows.length} monthly steps fit in the timeline`);
+    // The first window is a jump from the full span (most collaborations leave at once): set it untimed, then time
+    // the monthly slides from there.
+    const windows = slidingWindows(bounds, opts.steps + 1);
+    if (windows.length < opts.steps + 1) notes.push(`only ${windows.length - 1} monthly steps fit in the timeline`);
+    await page.evaluate(([w]) => (window as unknown as BenchWindow).__bench.steps(w, 1), [
+      windows.slice(0, 1),
+    ] as const);
     const samples: StepSample[] = await page.evaluate(
       ([w, f]) => (window as unknown as BenchWindow).__bench.steps(w, f),
-      [windows, opts.frameSteps] as const,
+      [windows.slice(1), opts.frameSteps] as const,
     );
     const col = (k: number) => samples.map((s) => s[k]!).filter(Number.isFinite);
     metrics['step.js.median'] = median(col(1));
@@ -272,11 +278,9 @@ export async function measureRep(browser: Browser, opts: RepOptions): Promise<Re
       await page.evaluate(([a]) => (window as unknown as BenchWindow).__bench.steps(a, 1), [w.slice(0, 1)] as const);
       const p = await recordProfile(cdp, async () => {
         // No frame between steps: the profile holds the steps' JS only (frames are native work, timed separately).
-        await page.evaluate(([a]) => (window as unknown as BenchWindow).__bench.sweep(a, 1, 1_000_000), [
-          w.slice(1),
-        ] as const);
+        await page.evaluate(([a]) => (window as unknown as BenchWindow).__bench.jsSteps(a), [w.slice(1)] as const);
       });
-      profiles.push(summariseProfile(`steps@${opts.dataset} (29 timeline steps, JS only)`, p, ASSETS));
+      profiles.push(summariseProfile(`steps@${opts.dataset} (29 timeline steps, JS only)`, p, ASSETS, 12, true));
       await nextFrame(page);
     }
 

@@ -43,6 +43,8 @@ export interface ProfileSummary {
   readonly top: readonly HotFunction[];
   /** Self time grouped by original source file (or bundle for unmapped code). */
   readonly byFile: readonly { file: string; selfMs: number; share: number }[];
+  /** Inclusive time of the app's own functions (src/): what each effect or helper costs with what it calls. */
+  readonly appInclusive: readonly { name: string; where: string; ms: number; share: number }[];
 }
 
 /** Runs `body` under the V8 sampling profiler (100 µs interval) and returns the raw profile. */
@@ -176,19 +178,48 @@ function describe(frame: CallFrame, maps: (url: string) => SourceMap | null): { 
   return { where, name: text ? text.slice(0, 60) : minified };
 }
 
-/** Self time per function (sample count × interval), mapped to original sources when a map is present. */
-export function summariseProfile(label: string, profile: CpuProfile, assetsDir: string, topN = 12): ProfileSummary {
+/** Name of the in-page busy loop that brackets a stretch of a profile (in-page.ts `profileMark`). */
+export const PROFILE_MARK = 'benchProfileMark';
+
+/**
+ * Self time per function (sample count × interval), mapped to original sources when a map is present. With
+ * `betweenMarks`, only the samples between the first and the last run of the marker function are counted.
+ */
+export function summariseProfile(
+  label: string,
+  profile: CpuProfile,
+  assetsDir: string,
+  topN = 12,
+  betweenMarks = false,
+): ProfileSummary {
   const maps = mapLoader(assetsDir);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfUs = new Map<number, number>();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
-  for (let i = 0; i < samples.length; i++) {
-    // timeDeltas[i] is the gap before sample i; attribute the gap after it (the next delta) to sample i.
-    const dt = deltas[i + 1] ?? 0;
-    selfUs.set(samples[i]!, (selfUs.get(samples[i]!) ?? 0) + Math.max(0, dt));
+  let from = 0;
+  let to = samples.length;
+  if (betweenMarks) {
+    const isMark = (i: number) => byId.get(samples[i]!)?.callFrame.functionName === PROFILE_MARK;
+    const marks = samples.map((_, i) => i).filter(isMark);
+    if (marks.length >= 2) {
+      // From the end of the first mark's run to the start of the last one's.
+      let i = marks[0]!;
+      while (i < samples.length && isMark(i)) i++;
+      let j = marks[marks.length - 1]!;
+      while (j > i && isMark(j - 1)) j--;
+      from = i;
+      to = j;
+    }
   }
-  const totalMs = (profile.endTime - profile.startTime) / 1000;
+  let totalUs = 0;
+  for (let i = from; i < to; i++) {
+    // timeDeltas[i] is the gap before sample i; attribute the gap after it (the next delta) to sample i.
+    const dt = Math.max(0, deltas[i + 1] ?? 0);
+    totalUs += dt;
+    selfUs.set(samples[i]!, (selfUs.get(samples[i]!) ?? 0) + dt);
+  }
+  const totalMs = betweenMarks ? totalUs / 1000 : (profile.endTime - profile.startTime) / 1000;
   let idleMs = 0;
   let gcMs = 0;
   const agg = new Map<string, { where: string; name: string; us: number; via: Map<string, number> }>();
@@ -232,6 +263,27 @@ export function summariseProfile(label: string, profile: CpuProfile, assetsDir: 
     files.set(file, (files.get(file) ?? 0) + us);
   }
   const busyMs = Math.max(1e-9, totalMs - idleMs);
+  // Inclusive: each sample counts once for every distinct app function on its stack.
+  const inclusive = new Map<string, { name: string; where: string; us: number }>();
+  for (const [id, us] of selfUs) {
+    const seen = new Set<string>();
+    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
+      const node = byId.get(n);
+      if (!node) break;
+      const d = describeNode(node);
+      if (!d.where.startsWith('src/')) continue;
+      const key = `${d.where}|${d.name}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const e = inclusive.get(key);
+      if (e) e.us += us;
+      else inclusive.set(key, { ...d, us });
+    }
+  }
+  const appInclusive = [...inclusive.values()]
+    .sort((a, b) => b.us - a.us)
+    .slice(0, 8)
+    .map((e) => ({ name: e.name, where: e.where, ms: e.us / 1000, share: e.us / 1000 / busyMs }));
   const top = [...agg.values()]
     .sort((a, b) => b.us - a.us)
     .slice(0, topN)
@@ -246,7 +298,7 @@ export function summariseProfile(label: string, profile: CpuProfile, assetsDir: 
     .sort((a, b) => b[1] - a[1])
     .slice(0, topN)
     .map(([file, us]) => ({ file, selfMs: us / 1000, share: us / 1000 / busyMs }));
-  return { label, totalMs, idleMs, gcMs, top, byFile };
+  return { label, totalMs, idleMs, gcMs, top, byFile, appInclusive };
 }
 
 /** Plain-text rendering for stdout and the markdown report. */
@@ -259,6 +311,14 @@ export function formatProfile(summary: ProfileSummary): string[] {
       `  ${f.selfMs.toFixed(1).padStart(8)} ms ${(f.share * 100).toFixed(1).padStart(5)}%  ${f.name}  (${f.where})` +
         (f.via ? `  ← ${f.via}` : ''),
     );
+  }
+  if (summary.appInclusive.length) {
+    lines.push('  app functions, inclusive (with what they call):');
+    for (const f of summary.appInclusive) {
+      lines.push(
+        `  ${f.ms.toFixed(1).padStart(8)} ms ${(f.share * 100).toFixed(1).padStart(5)}%  ${f.name}  (${f.where})`,
+      );
+    }
   }
   return lines;
 }

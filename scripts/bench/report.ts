@@ -1,6 +1,7 @@
 // Output: the stdout table, bench/results.json and docs/performance.md (method, table, targets, bottlenecks, changes).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import type { Calibration } from './calibration';
 import { METRICS, formatValue, type Lookup, type TargetResult, type Unit } from './metrics';
 import { ANALYSIS, FINDINGS } from './notes';
@@ -55,6 +56,8 @@ export interface Results {
   readonly rows: readonly ResultRow[];
   readonly targets: readonly TargetResult[];
   readonly profiles: readonly ProfileSummary[];
+  /** "What changed since the last run", computed when measured (so the doc can be re-rendered from this file). */
+  changes: readonly string[];
 }
 
 export const RESULTS_PATH = join(ROOT, 'bench/results.json');
@@ -149,7 +152,7 @@ function targetLines(targets: readonly TargetResult[]): string[] {
 }
 
 /** Rows whose median moved by ≥ 15 % (and by a visible amount) since the previous results. */
-export function changeLines(results: Results, previous: Results | null): string[] {
+export function changeLines(results: Omit<Results, 'changes'>, previous: Results | null): string[] {
   if (!previous) return ['First run: there is no earlier bench/results.json to compare with.'];
   const lines = [
     `Compared with the run of ${previous.date} (commit ${previous.git?.commit ?? '?'}${previous.git?.dirty ? ', dirty' : ''}); now ${results.git.commit}${results.git.dirty ? ' (dirty working tree)' : ''}.`,
@@ -182,7 +185,11 @@ export function changeLines(results: Results, previous: Results | null): string[
     if (was && was !== t.status) lines.push(`- Target "${t.text}": ${was} → ${t.status}.`);
   }
   if (changes.length === 0) lines.push('No median moved by 15 % or more.');
-  else lines.push(...changes.sort((x, y) => y.size - x.size).map((c) => c.text));
+  else {
+    const sorted = changes.sort((x, y) => y.size - x.size);
+    lines.push(...sorted.slice(0, 25).map((c) => c.text));
+    if (sorted.length > 25) lines.push(`- … and ${sorted.length - 25} smaller changes (see bench/results.json).`);
+  }
   return lines;
 }
 
@@ -207,8 +214,10 @@ const METHOD = `
   timed (\`vite preview\` answers \`Cache-Control: no-cache\` with ETags: "warm" means 304s plus V8's code cache).
 - **Layout.** Synthetic sets have no positions, so the app runs ForceAtlas2 + noverlap in its worker: time from
   \`atlas:graph-built\` to \`atlas:layout-done\`, capped; past the cap the app's own button stops it and the cell reads
-  "not converged within cap". Long frames are those starting after the graph's first frame until the layout ends.
-- **Timeline steps.** 100 steps sliding a 2-year window by one month through \`__atlasBench.setWindow\`. *Step JS* runs
+  "not converged within cap". Long frames are those starting after the graph's first frame until 1 s after
+  layout-done (the finished positions animate into place for 600 ms).
+- **Timeline steps.** A 2-year window at the start of the timeline is set first, untimed (from the full span it is a
+  jump, not a step); then 100 steps slide it by one month each through \`__atlasBench.setWindow\`. *Step JS* runs
   from that call until Svelte's effects have run (the hook's own return value covers only the synchronous part —
   state and visibility diff — because effects run in a microtask after it; both are shown). Then \`forceFrame()\`
   draws the graph now (sigma's coalesced refresh and render) and reads one pixel back, which waits for the GPU: the
@@ -252,7 +261,7 @@ export function writeResults(results: Results): void {
   writeFileSync(RESULTS_PATH, `${JSON.stringify(results, null, 2)}\n`);
 }
 
-export function writeDoc(results: Results, previous: Results | null): void {
+export async function writeDoc(results: Results): Promise<void> {
   const m = results.machine;
   const reps = Object.entries(results.options.reps)
     .map(([d, n]) => `${d} ${n}`)
@@ -264,7 +273,8 @@ export function writeDoc(results: Results, previous: Results | null): void {
     'hand: the text comes from `scripts/bench/report.ts` and `scripts/bench/notes.ts`.',
     '',
     `Re-run: \`npm run bench\` (about ${Math.round(results.durationS / 60)} minutes here); options \`--sizes builtin,5k,20k,50k\`, \`--reps N\`, \`--steps 100\`,`,
-    '`--layout-cap 120` (seconds), `--no-build`, `--no-profile`.',
+    '`--frame-steps N`, `--layout-cap 120` (seconds), `--no-build`, `--no-profile`; after editing',
+    '`scripts/bench/notes.ts`, `npm run bench -- --report-only` re-renders this page from `bench/results.json`.',
     '',
     '## Machine',
     '',
@@ -319,7 +329,9 @@ export function writeDoc(results: Results, previous: Results | null): void {
     const note = ANALYSIS[t.id];
     if (note) lines.push(note.trim(), '');
   }
-  lines.push('## What changed since the last run', '', ...changeLines(results, previous), '');
+  lines.push('## What changed since the last run', '', ...results.changes, '');
   mkdirSync(dirname(DOC_PATH), { recursive: true });
-  writeFileSync(DOC_PATH, lines.join('\n'));
+  // Formatted as `npm run lint` expects, so a bench run never leaves the tree failing the gate.
+  const text = await format(lines.join('\n'), { ...(await resolveConfig(DOC_PATH)), filepath: DOC_PATH });
+  writeFileSync(DOC_PATH, text);
 }
