@@ -315,3 +315,59 @@ describe('selectAndFocus', () => {
     expect(writer).not.toHaveBeenCalled();
   });
 });
+
+describe('camera, extent and story scene', () => {
+  const camera = { x: 0.31234567, y: 0.7, ratio: 0.4 };
+  const extent = { south: 49.1234567, west: 2.5, north: 52, east: 7 };
+
+  it('a reported camera is rounded, written once, and a repeat writes nothing', () => {
+    state.reportCamera(camera);
+    expect(state.toView().camera).toEqual({ x: 0.3123, y: 0.7, ratio: 0.4 });
+    expect(writer).toHaveBeenCalledTimes(1);
+    state.reportCamera({ ...camera, x: 0.31231 });
+    expect(writer).toHaveBeenCalledTimes(1);
+    // sigma's reset camera is the default: it leaves the link.
+    state.reportCamera({ x: 0.5, y: 0.5, ratio: 1 });
+    expect(state.toView().camera).toBeNull();
+    expect(writer).toHaveBeenLastCalledWith(encodeView(state.toView()));
+  });
+
+  it('a reported extent is rounded and a repeat writes nothing; no view request is made', () => {
+    const before = state.extentRequest;
+    state.reportExtent(extent);
+    state.reportExtent(extent);
+    expect(state.toView().extent).toEqual({ ...extent, south: 49.123 });
+    expect(writer).toHaveBeenCalledTimes(1);
+    expect(state.extentRequest).toBe(before);
+  });
+
+  it('applyView requests a camera and an extent only when they differ from what is shown', () => {
+    const cam = state.cameraRequest;
+    const ext = state.extentRequest;
+    state.applyView({ ...DEFAULT_VIEW, camera: { x: 0.2, y: 0.3, ratio: 0.5 } });
+    expect(state.cameraRequest).toEqual({ camera: { x: 0.2, y: 0.3, ratio: 0.5 }, seq: cam!.seq + 1 });
+    expect(state.extentRequest).toBe(ext);
+    const after = state.cameraRequest;
+    state.applyView({ ...DEFAULT_VIEW, camera: { x: 0.2, y: 0.3, ratio: 0.5 } });
+    expect(state.cameraRequest).toBe(after);
+    // Back to the default: a request for the whole graph.
+    state.applyView(DEFAULT_VIEW);
+    expect(state.cameraRequest).toEqual({ camera: null, seq: after!.seq + 1 });
+  });
+
+  it('load always requests the view camera and extent (views apply them on their first frame)', () => {
+    const loaded = new AtlasState(writer, TODAY);
+    loaded.load(data, { ...DEFAULT_VIEW, extent });
+    expect(loaded.cameraRequest?.camera).toBeNull();
+    expect(loaded.extentRequest?.extent).toEqual(extent);
+    expect(loaded.toView().extent).toEqual(extent);
+  });
+
+  it('the story scene goes into the link; an unchanged scene writes nothing', () => {
+    state.setStoryScene(4);
+    expect(writer).toHaveBeenLastCalledWith(encodeView(state.toView(), 4));
+    expect(decodeView(writer.mock.lastCall![0]).scene).toBe(4);
+    state.setStoryScene(4);
+    expect(writer).toHaveBeenCalledTimes(1);
+  });
+});

@@ -37,6 +37,8 @@ const FIELD_OF_KEY: Readonly<Record<string, keyof ViewState>> = {
   labels: 'labels',
   inactive: 'inactive',
   focus: 'focus',
+  cam: 'camera',
+  ext: 'extent',
 };
 
 /** A view with every field away from its default, diacritics and separators included. */
@@ -59,6 +61,8 @@ const RICH: ViewState = {
   labels: 0.35,
   inactive: 'hide',
   focus: 2,
+  camera: { x: 0.4321, y: -0.05, ratio: 0.35 },
+  extent: { south: 49.5, west: 2.25, north: 52.125, east: 7.003 },
 };
 
 describe('encodeView', () => {
@@ -137,6 +141,9 @@ describe('round trip', () => {
         labels: random(),
         inactive: pick(['fade', 'hide'] as const),
         focus: pick([0, 1, 2] as const),
+        camera: random() < 0.5 ? null : { x: Math.round(random() * 1e4) / 1e4, y: 0.5, ratio: 0.25 },
+        extent:
+          random() < 0.5 ? null : { south: 40, west: -5.5, north: 40 + Math.round(random() * 1e3) / 100, east: 20 },
       };
       const { view: decoded, notices } = decodeView(encodeView(v));
       expect(notices, JSON.stringify(v)).toEqual([]);
@@ -145,9 +152,23 @@ describe('round trip', () => {
   });
 });
 
+describe('story scene in the link', () => {
+  it('is written 1-based and read back 0-based', () => {
+    const hash = encodeView(view({ from: day('2017-01-01') }), 2);
+    expect(hash).toBe('from=2017-01-01&scene=3');
+    expect(decodeView(hash)).toEqual({ view: view({ from: day('2017-01-01') }), scene: 2, notices: [] });
+  });
+
+  it.each(['0', '-1', '1.5', 'x', '', '99999'])('scene=%j is dropped with a notice', (value) => {
+    const { scene, notices } = decodeView(`scene=${value}`);
+    expect(scene).toBeNull();
+    expect(notices).toEqual([`scene: "${value}" is not valid; ignored`]);
+  });
+});
+
 describe('malformed links', () => {
   it.each(['', '#', '?', '&&&', '#&'])('%j is the default view without notices', (hash) => {
-    expect(decodeView(hash)).toEqual({ view: DEFAULT_VIEW, notices: [] });
+    expect(decodeView(hash)).toEqual({ view: DEFAULT_VIEW, scene: null, notices: [] });
   });
 
   it.each([
@@ -197,6 +218,15 @@ describe('malformed links', () => {
     ['labels', ''],
     ['inactive', 'blink'],
     ['focus', '9'],
+    ['cam', '0.5,0.5'],
+    ['cam', '0.5,0.5,0'],
+    ['cam', '0.5,,1'],
+    ['cam', 'NaN,0.5,1'],
+    ['cam', '1e9,0.5,1'],
+    ['ext', '50,3,49,7'],
+    ['ext', '50,3,52'],
+    ['ext', '-91,3,52,7'],
+    ['ext', '50,7,52,3'],
   ])('%s=%j is dropped with a notice; the other parts still apply', (key, value) => {
     const p = new URLSearchParams();
     p.append('lang', 'nl');
@@ -234,7 +264,7 @@ describe('malformed links', () => {
     ['from=2017-06-30&to=2017-06-30', '2017-06-30', '2017-06-30'],
     ['from=2016-02&to=2016-02', '2016-02-01', '2016-02-29'],
   ])('window %j reads partial dates as whole periods', (hash, from, to) => {
-    expect(decodeView(hash)).toEqual({ view: view({ from: day(from), to: day(to) }), notices: [] });
+    expect(decodeView(hash)).toEqual({ view: view({ from: day(from), to: day(to) }), scene: null, notices: [] });
   });
 
   it('a link cut at any position never throws and keeps every part it still holds whole', () => {

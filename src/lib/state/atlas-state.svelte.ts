@@ -10,13 +10,19 @@ import type { AtlasData } from './atlas-data';
 import {
   DEFAULT_VIEW,
   NO_SELECTION,
+  roundCamera,
+  roundExtent,
+  sameCamera,
+  sameExtent,
   sameSelection,
   type ChoroplethMetric,
   type ColourBy,
   type EdgeMode,
+  type GraphCamera,
   type InactiveMode,
   type Language,
   type LayoutMode,
+  type MapExtent,
   type MapLevel,
   type Selection,
   type SizeBy,
@@ -80,6 +86,19 @@ export class AtlasState {
   presenting = $state(false);
   /** A one-off request to centre the graph camera on an organisation; `seq` makes repeats distinct. */
   focusRequest = $state.raw<{ readonly index: number; readonly seq: number } | null>(null);
+  /**
+   * A requested graph camera / map extent (from a link or a story scene): the graph and map views apply a
+   * request when its `seq` is new; `null` asks for the whole graph / the initial map extent. The views keep
+   * their own viewport otherwise and report it back with `reportCamera` / `reportExtent`.
+   */
+  cameraRequest = $state.raw<{ readonly camera: GraphCamera | null; readonly seq: number } | null>(null);
+  extentRequest = $state.raw<{ readonly extent: MapExtent | null; readonly seq: number } | null>(null);
+  /** The active story scene (0-based), written to the link so that presenting resumes there. */
+  storyScene = $state<number | null>(null);
+  /** Camera and extent last shown, for the link and "add current view as scene"; plain fields, not runes:
+   * a pan must not re-run any effect. */
+  private camera: GraphCamera | null = null;
+  private extent: MapExtent | null = null;
   /** Messages for the user (ignored link parts, import warnings), newest last. */
   notices = $state.raw<readonly string[]>([]);
 
@@ -97,6 +116,7 @@ export class AtlasState {
     const bounds = timelineBounds(compiled, this.today);
     this.bounds = bounds;
     this.applyViewSettings(view);
+    this.requestViewport(view, true);
     this.window = clampWindow({ from: view.from ?? bounds.from, to: view.to ?? bounds.to }, bounds);
     this.visibility = new Visibility(
       compiled,
@@ -145,7 +165,43 @@ export class AtlasState {
       labels: this.labels,
       inactive: this.inactive,
       focus: this.focus,
+      camera: this.camera,
+      extent: this.extent,
     };
+  }
+
+  /** Asks the views for the view's camera and extent (when they differ from what is shown, or `always`). */
+  private requestViewport(view: ViewState, always: boolean): void {
+    if (always || !sameCamera(view.camera, this.camera)) {
+      this.camera = view.camera;
+      this.cameraRequest = { camera: view.camera, seq: (this.cameraRequest?.seq ?? 0) + 1 };
+    }
+    if (always || !sameExtent(view.extent, this.extent)) {
+      this.extent = view.extent;
+      this.extentRequest = { extent: view.extent, seq: (this.extentRequest?.seq ?? 0) + 1 };
+    }
+  }
+
+  /** The graph view reports its camera after a gesture or an animation ends. */
+  reportCamera(camera: GraphCamera): void {
+    const c = roundCamera(camera);
+    if (sameCamera(c, this.camera)) return;
+    this.camera = c;
+    this.persist();
+  }
+
+  /** The map view reports its extent after the user moved it. */
+  reportExtent(extent: MapExtent): void {
+    const e = roundExtent(extent);
+    if (sameExtent(e, this.extent)) return;
+    this.extent = e;
+    this.persist();
+  }
+
+  setStoryScene(scene: number | null): void {
+    if (scene === this.storyScene) return;
+    this.storyScene = scene;
+    this.persist();
   }
 
   /** Applies a whole view (a story scene, a pasted link) to the loaded data. */
@@ -156,6 +212,7 @@ export class AtlasState {
       !sameList(view.kinds, this.filters.kinds);
     const time = { mode: this.mode, undated: this.includeUndated };
     this.applyViewSettings(view);
+    this.requestViewport(view, false);
     if (filtersChanged) this.visibility?.setFilters(this.filters);
     // A link's window is kept inside the timeline like a dragged one (see setWindow).
     const next = clampWindow({ from: view.from ?? this.bounds.from, to: view.to ?? this.bounds.to }, this.bounds);
@@ -354,7 +411,7 @@ export class AtlasState {
   }
 
   private persist(): void {
-    this.writeUrl(encodeView(this.toView()));
+    this.writeUrl(encodeView(this.toView(), this.storyScene));
   }
 }
 

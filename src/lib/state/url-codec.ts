@@ -1,13 +1,24 @@
 // Encodes the view state into a compact URL hash and decodes it back, ignoring (and reporting) anything invalid.
 import { dayToIso } from '../model/dates';
 import { parseWindowBound } from '../timeline/window-input';
-import { DEFAULT_VIEW, NO_SELECTION, type Selection, type ViewState } from './view-state';
+import {
+  DEFAULT_VIEW,
+  NO_SELECTION,
+  isValidCamera,
+  isValidExtent,
+  type GraphCamera,
+  type MapExtent,
+  type Selection,
+  type ViewState,
+} from './view-state';
 
 /** Links longer than this are refused outright: nothing legitimate is that long. */
 export const MAX_HASH_LENGTH = 8192;
 
 export interface DecodeResult {
   readonly view: ViewState;
+  /** The story scene the link opens (0-based), or null. */
+  readonly scene: number | null;
   /** One line per ignored part, e.g. `mode: "sideways" is not a known value`. */
   readonly notices: readonly string[];
 }
@@ -28,7 +39,7 @@ function encodeSelection(s: Selection): string | null {
 }
 
 /** The hash (without `#`) for a view; only values that differ from the defaults are written. */
-export function encodeView(view: ViewState): string {
+export function encodeView(view: ViewState, scene: number | null = null): string {
   const p = new URLSearchParams();
   if (view.from !== null) p.set('from', dayToIso(view.from));
   if (view.to !== null) p.set('to', dayToIso(view.to));
@@ -50,6 +61,13 @@ export function encodeView(view: ViewState): string {
   if (view.labels !== d.labels) p.set('labels', String(view.labels));
   if (view.inactive !== d.inactive) p.set('inactive', view.inactive);
   if (view.focus !== d.focus) p.set('focus', String(view.focus));
+  if (view.camera) p.set('cam', [view.camera.x, view.camera.y, view.camera.ratio].join(LIST_SEPARATOR));
+  if (view.extent) {
+    const e = view.extent;
+    p.set('ext', [e.south, e.west, e.north, e.east].join(LIST_SEPARATOR));
+  }
+  // Shown 1-based: people read "scene=3" as the third scene.
+  if (scene !== null) p.set('scene', String(scene + 1));
   return p.toString();
 }
 
@@ -74,6 +92,28 @@ function decodeSelection(value: string): Selection | undefined {
   return undefined;
 }
 
+/** Comma-separated finite numbers, exactly `count` of them. */
+function decodeNumbers(value: string, count: number): number[] | undefined {
+  const parts = value.split(LIST_SEPARATOR);
+  if (parts.length !== count || parts.some((p) => p.trim() === '')) return undefined;
+  const nums = parts.map(Number);
+  return nums.every(Number.isFinite) ? nums : undefined;
+}
+
+function decodeCamera(value: string): GraphCamera | undefined {
+  const n = decodeNumbers(value, 3);
+  if (!n) return undefined;
+  const camera = { x: n[0]!, y: n[1]!, ratio: n[2]! };
+  return isValidCamera(camera) ? camera : undefined;
+}
+
+function decodeExtent(value: string): MapExtent | undefined {
+  const n = decodeNumbers(value, 4);
+  if (!n) return undefined;
+  const extent = { south: n[0]!, west: n[1]!, north: n[2]!, east: n[3]! };
+  return isValidExtent(extent) ? extent : undefined;
+}
+
 function decodeList(value: string): string[] | undefined {
   const items = value.split(LIST_SEPARATOR).filter((s) => s !== '');
   return items.length <= 200 && items.every((s) => s.length <= 100) ? items : undefined;
@@ -87,14 +127,15 @@ export function decodeView(hash: string): DecodeResult {
   const text = hash.startsWith('#') ? hash.slice(1) : hash;
   const notices: string[] = [];
   const view: Mutable<ViewState> = { ...DEFAULT_VIEW, selection: NO_SELECTION };
+  let scene: number | null = null;
   if (text.length > MAX_HASH_LENGTH) {
-    return { view, notices: [`link: ${text.length} characters is longer than ${MAX_HASH_LENGTH}; ignored`] };
+    return { view, scene, notices: [`link: ${text.length} characters is longer than ${MAX_HASH_LENGTH}; ignored`] };
   }
   let params: URLSearchParams;
   try {
     params = new URLSearchParams(text);
   } catch {
-    return { view, notices: ['link: could not be read; ignored'] };
+    return { view, scene, notices: ['link: could not be read; ignored'] };
   }
   const bad = (key: string, value: string) => notices.push(`${key}: "${value.slice(0, 40)}" is not valid; ignored`);
   for (const [key, value] of params) {
@@ -190,6 +231,24 @@ export function decodeView(hash: string): DecodeResult {
         else bad(key, value);
         break;
       }
+      case 'cam': {
+        const c = decodeCamera(value);
+        if (c) view.camera = c;
+        else bad(key, value);
+        break;
+      }
+      case 'ext': {
+        const e = decodeExtent(value);
+        if (e) view.extent = e;
+        else bad(key, value);
+        break;
+      }
+      case 'scene': {
+        const n = /^[1-9]\d{0,3}$/.test(value) ? Number(value) : 0;
+        if (n > 0) scene = n - 1;
+        else bad(key, value);
+        break;
+      }
       default:
         notices.push(`${key.slice(0, 40)}: unknown part of the link; ignored`);
     }
@@ -199,5 +258,5 @@ export function decodeView(hash: string): DecodeResult {
     view.from = null;
     view.to = null;
   }
-  return { view, notices };
+  return { view, scene, notices };
 }
