@@ -50,6 +50,8 @@ export interface GraphFigureScene {
   readonly labelColour?: string;
   readonly legend: readonly LegendGroup[];
   readonly text: FigureText;
+  /** Accessible name of the plot when the figure has no title (translated by the app). */
+  readonly plotLabel?: string;
 }
 
 export interface GraphSvgOptions {
@@ -230,7 +232,7 @@ export function graphFigureParts(scene: GraphFigureScene, options: GraphSvgOptio
     ),
   ]);
   return {
-    plot: { viewBox, body, label: scene.text.title || 'Network graph' },
+    plot: { viewBox, body, label: scene.text.title || scene.plotLabel || 'Network graph' },
     legend: scene.legend,
     text: scene.text,
   };

@@ -43,6 +43,8 @@ export interface MapFigureInput {
   readonly legendWords?: MapLegendWords;
   readonly formatCount?: (n: number) => string;
   readonly text: FigureText;
+  /** Accessible name of the plot when the figure has no title (translated by the app). */
+  readonly plotLabel?: string;
 }
 
 export interface MapSvgOptions {
@@ -177,7 +179,11 @@ export function mapFigureParts(input: MapFigureInput): FigureParts {
   const attribution = given.includes('© EuroGeographics') ? given : GISCO_ATTRIBUTION;
   const { width, height } = input.viewport;
   return {
-    plot: { viewBox: { x: 0, y: 0, width, height }, body, label: input.text.title || 'Map of NUTS regions' },
+    plot: {
+      viewBox: { x: 0, y: 0, width, height },
+      body,
+      label: input.text.title || input.plotLabel || 'Map of NUTS regions',
+    },
     legend: mapLegend(input, theme),
     text: { ...input.text, attribution },
   };

@@ -1,6 +1,6 @@
 // Builds every export artifact from the state and the views' snapshots (pure apart from reading the clock once).
 import type { AtlasState } from '../state/atlas-state.svelte';
-import { translate, LOCALES } from '../i18n';
+import { countryName, translate, LOCALES } from '../i18n';
 import { dayToIso, todayDay } from '../model/dates';
 import { captionText } from '../export/caption';
 import { graphFigureParts, graphSceneToSvg } from '../export/graph-svg';
@@ -10,7 +10,7 @@ import { datasetToCsv } from '../export/csv-export';
 import { datasetToGexf } from '../export/gexf-export';
 import { exportFileName, type ExportKind } from '../export/file-names';
 import type { FigureText, LegendGroup } from '../export/figure';
-import { GISCO_ATTRIBUTION } from '../regions/attribution';
+import { figureWords, type FigureWords } from '../export/figure-words';
 import { graphSnapshot, mapSnapshot, type GraphSnapshot } from './figure-sources';
 
 export interface ExportOptions {
@@ -35,27 +35,45 @@ function fileName(atlas: AtlasState, kind: ExportKind, ext: string): string {
   return exportFileName(kind, ext, atlas.isFullSpan ? null : atlas.window, Date.now());
 }
 
+/** The figures' words in the interface language. */
+export function exportWords(atlas: AtlasState): FigureWords {
+  return figureWords((key) => translate(atlas.lang, key), atlas.metric);
+}
+
+/** The caption of what is shown now, in the interface language (country filters by name). */
+export function currentCaption(atlas: AtlasState): string {
+  const f = atlas.filters;
+  return captionText({
+    window: atlas.window,
+    mode: atlas.mode,
+    filters: { ...f, countries: f.countries.map((c) => countryName(atlas.lang, c)) },
+    counts: { organisations: atlas.visibleOrganisations, collaborations: atlas.visibleCollaborations },
+    showUndated: atlas.includeUndated,
+    locale: LOCALES[atlas.lang],
+    messages: exportWords(atlas).caption,
+  });
+}
+
+/** Export date in the interface language. */
+export function exportDate(atlas: AtlasState): string {
+  return new Intl.DateTimeFormat(LOCALES[atlas.lang], { dateStyle: 'long', timeZone: 'UTC' }).format(
+    todayDay() * 86_400_000,
+  );
+}
+
 /** Title, caption, dataset name, sources and date, honouring the dialog's switches. */
 export function figureText(atlas: AtlasState, options: ExportOptions): FigureText {
   const data = atlas.data;
-  const locale = LOCALES[atlas.lang];
-  const caption = captionText({
-    window: atlas.window,
-    mode: atlas.mode,
-    filters: atlas.filters,
-    counts: { organisations: atlas.visibleOrganisations, collaborations: atlas.visibleCollaborations },
-    showUndated: atlas.includeUndated,
-    locale,
-  });
   const sources = (data?.compiled.dataset.sources ?? []).map(
     (s) => `${s.title}${s.publisher ? ` — ${s.publisher}` : ''}${s.file ? ` (${s.file})` : ''}`,
   );
   return {
     title: options.title,
-    caption: options.caption ? caption : '',
+    caption: options.caption ? currentCaption(atlas) : '',
     datasetName: data?.compiled.dataset.name ?? '',
     sources: options.sources ? sources : [],
-    exportDate: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(todayDay() * 86_400_000),
+    exportDate: exportDate(atlas),
+    footer: exportWords(atlas).footer,
   };
 }
 
@@ -77,13 +95,24 @@ function graphLegend(atlas: AtlasState, snap: GraphSnapshot): LegendGroup[] {
 function graphScene(atlas: AtlasState, options: ExportOptions) {
   const snap = graphSnapshot();
   if (!snap) throw new Error('atlas: the graph is not on screen');
-  return { ...snap, legend: options.legend ? graphLegend(atlas, snap) : [], text: figureText(atlas, options) };
+  return {
+    ...snap,
+    legend: options.legend ? graphLegend(atlas, snap) : [],
+    text: figureText(atlas, options),
+    plotLabel: exportWords(atlas).graphLabel,
+  };
 }
 
 function mapInput(atlas: AtlasState, options: ExportOptions) {
   const snap = mapSnapshot();
   if (!snap) throw new Error('atlas: the map is not on screen');
-  return { ...snap, text: { ...figureText(atlas, options), attribution: GISCO_ATTRIBUTION } };
+  const words = exportWords(atlas);
+  return {
+    ...snap,
+    legendWords: words.mapLegend,
+    plotLabel: words.mapLabel,
+    text: { ...figureText(atlas, options), attribution: words.attribution },
+  };
 }
 
 export function graphSvg(atlas: AtlasState, options: ExportOptions): Artifact {
@@ -108,7 +137,7 @@ export function report(atlas: AtlasState, options: ExportOptions): Artifact {
   const text = reportSvg(
     graph,
     map,
-    { ...figureText(atlas, options), attribution: GISCO_ATTRIBUTION },
+    { ...figureText(atlas, options), attribution: exportWords(atlas).attribution },
     {
       width: 1600,
       background: options.background,
