@@ -15,8 +15,11 @@ const forbidden = {
   graph: ['io', 'map', 'timeline', 'state', 'export', 'ui', 'views'],
   map: ['io', 'graph', 'timeline', 'state', 'export', 'ui', 'views'],
   export: ['state', 'ui', 'views'],
-  state: ['export', 'ui', 'views'],
+  state: ['export', 'ui', 'views', 'story'],
+  story: ['io', 'graph', 'map', 'export', 'ui', 'views', 'i18n'],
   ui: ['state', 'views'],
+  table: ['io', 'graph', 'map', 'timeline', 'state', 'export', 'ui', 'views'],
+  keys: ['model', 'regions', 'io', 'graph', 'map', 'timeline', 'state', 'export', 'ui', 'views', 'table'],
 };
 
 const boundaryRules = Object.entries(forbidden).map(([folder, banned]) => ({
