@@ -77,7 +77,7 @@ export function figureText(atlas: AtlasState, options: ExportOptions): FigureTex
   };
 }
 
-function graphLegend(atlas: AtlasState, snap: GraphSnapshot): LegendGroup[] {
+export function graphLegend(atlas: AtlasState, snap: GraphSnapshot): LegendGroup[] {
   const colourTitle = {
     type: translate(atlas.lang, 'byType'),
     country: translate(atlas.lang, 'byCountry'),
