@@ -113,10 +113,48 @@ export const en = {
   importCurrent: 'Showing your imported dataset “{name}”, kept in this browser.',
   importSaveProject: 'Download it (project JSON)',
   importBack: 'Back to the built-in dataset',
-  importBackConfirm:
-    'Switch back to the built-in dataset? The imported dataset will be removed from this browser — download it first if you need it.',
   importRestored:
-    'Showing your imported dataset “{name}” from your last visit. Use Import to go back to the built-in dataset.',
+    'Showing your imported dataset “{name}” from your last visit. Use Datasets to switch to another one or to the built-in dataset.',
+  datasets: 'Datasets',
+  datasetsTitle: 'Datasets kept in this browser',
+  datasetsHelp:
+    'Imported datasets stay in this browser (nothing is uploaded), each with the view you last had. Open, rename or delete them here; the built-in dataset is always available.',
+  datasetsBuiltin: 'Built-in dataset',
+  datasetsBuiltinTarget: 'the built-in dataset',
+  datasetsName: 'Name',
+  datasetsSaved: 'Saved',
+  datasetsSize: 'Size',
+  datasetsShowing: 'shown now',
+  datasetsOpen: 'Open',
+  datasetsRename: 'Rename',
+  datasetsRenameLabel: 'New name for “{name}”',
+  datasetsSaveName: 'Save name',
+  datasetsDelete: 'Delete',
+  datasetsEmpty: 'No imported datasets yet: use Import to add one.',
+  datasetsOrder: 'Order',
+  datasetsNewest: 'newest first',
+  datasetsByName: 'by name',
+  datasetsLeaveTitle: 'Leave “{name}”?',
+  datasetsLeaveText:
+    '“{name}” stays in this browser’s list of datasets, so you can open it again later. To keep a copy elsewhere, download it as a project file before switching to {target}.',
+  datasetsLeaveExport: 'Download it first (project JSON)',
+  datasetsLeaveSwitch: 'Switch to {target}',
+  datasetsDeleteTitle: 'Delete “{name}”?',
+  datasetsDeleteText: 'It will be removed from this browser and cannot be restored unless you downloaded it.',
+  datasetsDeleteShowing: 'It is shown now: the built-in dataset will replace it.',
+  nameEmpty: 'Enter a name.',
+  nameTooLong: 'Use at most {max} characters.',
+  nameDuplicate: 'Another saved dataset already has this name.',
+  savedQuota:
+    'The dataset could not be kept in this browser: its storage is full. Delete saved datasets you no longer need (Datasets) or download this one as a project file; it will be gone after a reload.',
+  savedUnavailable:
+    'This browser does not let the app keep datasets (a private window, or storage turned off). The dataset is shown but will be gone after a reload; download it as a project file to keep it.',
+  savedFailed:
+    'The browser could not store the dataset. It is shown but will be gone after a reload; download it as a project file to keep it.',
+  savedNewer:
+    'The saved datasets were written by a newer version of Cluster Atlas. This version leaves them untouched and keeps nothing new.',
+  savedOpenFailed: 'The saved dataset “{name}” could not be opened: {reason}',
+  savedMissing: 'its stored copy is missing',
   importHelp:
     'Load organisations and collaborations from two CSV files (Gephi or Kumu style), a GEXF or GraphML file, or a Cluster Atlas project. You can also drop files anywhere on the page. The current data stays until the import succeeds.',
   importChoose: 'Choose files to import',

@@ -116,10 +116,49 @@ export const fr: Catalogue = {
   importCurrent: 'Votre jeu de données importé « {name} » est affiché et conservé dans ce navigateur.',
   importSaveProject: 'Le télécharger (projet JSON)',
   importBack: 'Revenir au jeu de données intégré',
-  importBackConfirm:
-    'Revenir au jeu de données intégré ? Le jeu importé sera supprimé de ce navigateur — téléchargez-le d’abord si vous en avez besoin.',
   importRestored:
-    'Votre jeu de données importé « {name} » de votre dernière visite est affiché. Utilisez Importer pour revenir au jeu intégré.',
+    'Votre jeu de données importé « {name} » de votre dernière visite est affiché. Utilisez Jeux de données pour passer à un autre ou au jeu intégré.',
+  datasets: 'Jeux de données',
+  datasetsTitle: 'Jeux de données conservés dans ce navigateur',
+  datasetsHelp:
+    'Les jeux importés restent dans ce navigateur (rien n’est envoyé), chacun avec la dernière vue affichée. Ouvrez-les, renommez-les ou supprimez-les ici ; le jeu intégré reste toujours disponible.',
+  datasetsBuiltin: 'Jeu de données intégré',
+  datasetsBuiltinTarget: 'le jeu de données intégré',
+  datasetsName: 'Nom',
+  datasetsSaved: 'Enregistré',
+  datasetsSize: 'Taille',
+  datasetsShowing: 'affiché',
+  datasetsOpen: 'Ouvrir',
+  datasetsRename: 'Renommer',
+  datasetsRenameLabel: 'Nouveau nom pour « {name} »',
+  datasetsSaveName: 'Enregistrer le nom',
+  datasetsDelete: 'Supprimer',
+  datasetsEmpty: 'Aucun jeu importé pour l’instant : utilisez Importer pour en ajouter un.',
+  datasetsOrder: 'Ordre',
+  datasetsNewest: 'plus récents d’abord',
+  datasetsByName: 'par nom',
+  datasetsLeaveTitle: 'Quitter « {name} » ?',
+  datasetsLeaveText:
+    '« {name} » reste dans la liste des jeux de données de ce navigateur : vous pourrez le rouvrir plus tard. Pour en garder une copie ailleurs, téléchargez-le comme fichier de projet avant de passer à {target}.',
+  datasetsLeaveExport: 'Le télécharger d’abord (projet JSON)',
+  datasetsLeaveSwitch: 'Passer à {target}',
+  datasetsDeleteTitle: 'Supprimer « {name} » ?',
+  datasetsDeleteText:
+    'Il sera supprimé de ce navigateur et ne pourra pas être récupéré, sauf si vous l’avez téléchargé.',
+  datasetsDeleteShowing: 'Il est affiché : le jeu intégré le remplacera.',
+  nameEmpty: 'Saisissez un nom.',
+  nameTooLong: 'Utilisez au plus {max} caractères.',
+  nameDuplicate: 'Un autre jeu enregistré porte déjà ce nom.',
+  savedQuota:
+    'Le jeu de données n’a pas pu être conservé dans ce navigateur : son stockage est plein. Supprimez les jeux dont vous n’avez plus besoin (Jeux de données) ou téléchargez celui-ci comme fichier de projet ; il aura disparu après un rechargement.',
+  savedUnavailable:
+    'Ce navigateur ne permet pas à l’application de conserver des jeux de données (fenêtre privée ou stockage désactivé). Le jeu est affiché mais aura disparu après un rechargement ; téléchargez-le comme fichier de projet pour le garder.',
+  savedFailed:
+    'Le navigateur n’a pas pu enregistrer le jeu de données. Il est affiché mais aura disparu après un rechargement ; téléchargez-le comme fichier de projet pour le garder.',
+  savedNewer:
+    'Les jeux enregistrés ont été écrits par une version plus récente de Cluster Atlas. Cette version n’y touche pas et n’enregistre rien de nouveau.',
+  savedOpenFailed: 'Le jeu enregistré « {name} » n’a pas pu être ouvert : {reason}',
+  savedMissing: 'sa copie enregistrée est introuvable',
   importHelp:
     'Chargez des organisations et des collaborations depuis deux fichiers CSV (style Gephi ou Kumu), un fichier GEXF ou GraphML, ou un projet Cluster Atlas. Vous pouvez aussi déposer des fichiers sur la page. Les données actuelles restent jusqu’à ce que l’import réussisse.',
   importChoose: 'Choisir les fichiers à importer',

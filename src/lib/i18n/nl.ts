@@ -116,10 +116,49 @@ export const nl: Catalogue = {
   importCurrent: 'Je geïmporteerde dataset “{name}” wordt getoond en in deze browser bewaard.',
   importSaveProject: 'Downloaden (project-JSON)',
   importBack: 'Terug naar de ingebouwde dataset',
-  importBackConfirm:
-    'Terug naar de ingebouwde dataset? De geïmporteerde dataset wordt uit deze browser verwijderd — download hem eerst als je hem nodig hebt.',
   importRestored:
-    'Je geïmporteerde dataset “{name}” van je vorige bezoek wordt getoond. Gebruik Importeren om terug te gaan naar de ingebouwde dataset.',
+    'Je geïmporteerde dataset “{name}” van je vorige bezoek wordt getoond. Gebruik Datasets om naar een andere of naar de ingebouwde dataset te gaan.',
+  datasets: 'Datasets',
+  datasetsTitle: 'Datasets bewaard in deze browser',
+  datasetsHelp:
+    'Geïmporteerde datasets blijven in deze browser (er wordt niets geüpload), elk met de weergave die je het laatst had. Open, hernoem of verwijder ze hier; de ingebouwde dataset is altijd beschikbaar.',
+  datasetsBuiltin: 'Ingebouwde dataset',
+  datasetsBuiltinTarget: 'de ingebouwde dataset',
+  datasetsName: 'Naam',
+  datasetsSaved: 'Bewaard',
+  datasetsSize: 'Grootte',
+  datasetsShowing: 'nu getoond',
+  datasetsOpen: 'Openen',
+  datasetsRename: 'Hernoemen',
+  datasetsRenameLabel: 'Nieuwe naam voor “{name}”',
+  datasetsSaveName: 'Naam opslaan',
+  datasetsDelete: 'Verwijderen',
+  datasetsEmpty: 'Nog geen geïmporteerde datasets: voeg er een toe met Importeren.',
+  datasetsOrder: 'Volgorde',
+  datasetsNewest: 'nieuwste eerst',
+  datasetsByName: 'op naam',
+  datasetsLeaveTitle: '“{name}” verlaten?',
+  datasetsLeaveText:
+    '“{name}” blijft in de lijst met datasets van deze browser, zodat je hem later weer kunt openen. Wil je elders een kopie, download hem dan als projectbestand voor je overschakelt naar {target}.',
+  datasetsLeaveExport: 'Eerst downloaden (project-JSON)',
+  datasetsLeaveSwitch: 'Overschakelen naar {target}',
+  datasetsDeleteTitle: '“{name}” verwijderen?',
+  datasetsDeleteText:
+    'Hij wordt uit deze browser verwijderd en kan niet worden hersteld, tenzij je hem hebt gedownload.',
+  datasetsDeleteShowing: 'Hij wordt nu getoond: de ingebouwde dataset komt in de plaats.',
+  nameEmpty: 'Vul een naam in.',
+  nameTooLong: 'Gebruik hoogstens {max} tekens.',
+  nameDuplicate: 'Een andere bewaarde dataset heeft al deze naam.',
+  savedQuota:
+    'De dataset kon niet in deze browser worden bewaard: de opslag is vol. Verwijder bewaarde datasets die je niet meer nodig hebt (Datasets) of download deze als projectbestand; na herladen is hij weg.',
+  savedUnavailable:
+    'Deze browser laat de app geen datasets bewaren (een privévenster, of opslag uitgeschakeld). De dataset wordt getoond maar is na herladen weg; download hem als projectbestand om hem te houden.',
+  savedFailed:
+    'De browser kon de dataset niet opslaan. Hij wordt getoond maar is na herladen weg; download hem als projectbestand om hem te houden.',
+  savedNewer:
+    'De bewaarde datasets zijn geschreven door een nieuwere versie van Cluster Atlas. Deze versie laat ze ongemoeid en bewaart niets nieuws.',
+  savedOpenFailed: 'De bewaarde dataset “{name}” kon niet worden geopend: {reason}',
+  savedMissing: 'de bewaarde kopie ontbreekt',
   importHelp:
     'Laad organisaties en samenwerkingen uit twee CSV-bestanden (zoals in Gephi of Kumu), een GEXF- of GraphML-bestand of een Cluster Atlas-project. Je kunt bestanden ook op de pagina neerzetten. De huidige gegevens blijven tot de import lukt.',
   importChoose: 'Kies bestanden om te importeren',
