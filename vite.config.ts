@@ -3,11 +3,12 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { playwright } from '@vitest/browser-playwright';
 import { builtinDatasetCheck } from './scripts/vite-plugin-dataset-check.ts';
+import { pwa } from './scripts/vite-pwa-options.ts';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
-  plugins: [svelte(), builtinDatasetCheck()],
+  plugins: [svelte(), builtinDatasetCheck(), pwa()],
   base: './',
   build: {
     // Never inline assets as data: URLs: the CSP's connect-src allows only the app's origin.

@@ -282,6 +282,9 @@ export const en = {
   qrDownload: 'Download SVG',
   qrTooLong:
     'This link is too long for a QR code ({length} characters; at most {max}). Clear filters or the selection to shorten it.',
+  updateAvailable: 'A new version of the atlas is available.',
+  updateReload: 'Reload',
+  updateLater: 'Later',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -286,4 +286,7 @@ export const fr: Catalogue = {
   qrDownload: 'Télécharger en SVG',
   qrTooLong:
     'Ce lien est trop long pour un code QR ({length} caractères ; au plus {max}). Effacez des filtres ou la sélection pour le raccourcir.',
+  updateAvailable: 'Une nouvelle version de l’atlas est disponible.',
+  updateReload: 'Recharger',
+  updateLater: 'Plus tard',
 };

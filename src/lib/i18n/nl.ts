@@ -286,4 +286,7 @@ export const nl: Catalogue = {
   qrDownload: 'SVG downloaden',
   qrTooLong:
     'Deze link is te lang voor een QR-code ({length} tekens; hoogstens {max}). Wis filters of de selectie om hem korter te maken.',
+  updateAvailable: 'Er is een nieuwe versie van de atlas beschikbaar.',
+  updateReload: 'Herladen',
+  updateLater: 'Later',
 };
