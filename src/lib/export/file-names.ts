@@ -2,7 +2,7 @@
 import { civilFromDay, dayToIso, todayDay } from '../model/dates';
 import type { TimeWindow } from '../timeline/temporal-index';
 
-export type ExportKind = 'graph' | 'map' | 'report' | 'organisations' | 'collaborations' | 'sources' | 'gexf';
+export type ExportKind = 'graph' | 'map' | 'report' | 'organisations' | 'collaborations' | 'sources' | 'gexf' | 'qr';
 
 /** The window as text: `2016-2021`, `2016` for one year, full dates (`2016-03-01-2021-06-30`) otherwise. */
 export function windowSlug(window: TimeWindow): string {
