@@ -161,11 +161,22 @@ describe('decodeBytes', () => {
     expect(decodeBytes(bytes(0xef, 0xbb, 0xbf, 0x61))).toEqual({ ok: true, text: 'a', encoding: 'utf-8-bom' });
   });
 
+  test('a file mixing UTF-8 and Windows-1252 lines keeps each line in its own encoding', () => {
+    const mixed = new Uint8Array([...new TextEncoder().encode('Liège\nŚląskie\n'), 0x4c, 0x69, 0xe8, 0x67, 0x65]);
+    expect(decodeBytes(mixed)).toEqual({
+      ok: true,
+      text: 'Liège\nŚląskie\nLiège',
+      encoding: 'windows-1252',
+      legacy: { line: 3, mixed: true },
+    });
+  });
+
   test('invalid UTF-8 falls back to Windows-1252, with the 0x80–0x9F range mapped as browsers do', () => {
     expect(decodeBytes(bytes(0x4c, 0x69, 0xe8, 0x67, 0x65))).toEqual({
       ok: true,
       text: 'Liège',
       encoding: 'windows-1252',
+      legacy: { line: 1, mixed: false },
     });
     expect(decodeWindows1252(bytes(0x80, 0x96, 0x84, 0x93, 0x8a, 0x9f, 0x81))).toBe('€–„“ŠŸ\u0081');
   });

@@ -7,7 +7,7 @@ const cases: [string, string[], string[], string[]][] = [
   ['base pair imports cleanly', ['orgs-base.csv', 'collabs-base.csv'], [], []],
   ['semicolon + BOM + decimal commas', ['orgs-semicolon-bom.csv', 'collabs-base.csv'], [], []],
   ['tab-delimited with a decimal comma weight', ['orgs-base.csv', 'collabs-tab.tsv'], [], []],
-  ['Windows-1252 bytes', ['orgs-cp1252.csv', 'collabs-cp1252.csv'], [], ['legacy-encoding - -']],
+  ['Windows-1252 bytes', ['orgs-cp1252.csv', 'collabs-cp1252.csv'], [], ['legacy-encoding 2 -']],
   ['day-first dates in three separators', ['orgs-base.csv', 'collabs-day-first.csv'], [], []],
   ['consistent US month-first column', ['orgs-base.csv', 'collabs-us-dates.csv'], [], ['month-first-date 2 Start']],
   ['mixed day-first and month-first column', ['orgs-base.csv', 'collabs-us-mixed.csv'], ['ambiguous-date 2 Start'], []],
@@ -37,7 +37,7 @@ const cases: [string, string[], string[], string[]][] = [
   ['binary garbage', ['garbage.bin', 'collabs-base.csv'], ['unreadable-file - -'], []],
   ['wrong delimiter', ['orgs-wrong-delimiter.csv', 'collabs-base.csv'], ['wrong-delimiter 1 -'], []],
   ['unterminated quote', ['orgs-unterminated-quote.csv', 'collabs-base.csv'], ['unreadable-file 2 -'], []],
-  ['unquoted delimiter inside a value', ['orgs-extra-cells.csv', 'collabs-base.csv'], ['extra-cells 2 -'], []],
+  ['unquoted delimiter inside a value', ['orgs-extra-cells.csv', 'collabs-base.csv'], ['extra-cells 2 column 4'], []],
   ['a 10,000-character cell', ['orgs-long-cell.csv', 'collabs-base.csv'], [], []],
   [
     'empty rows are dropped with a warning',

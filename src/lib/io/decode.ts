@@ -3,7 +3,13 @@
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export type Decoded =
-  | { readonly ok: true; readonly text: string; readonly encoding: TextEncodingName }
+  | {
+      readonly ok: true;
+      readonly text: string;
+      readonly encoding: TextEncodingName;
+      /** Windows-1252 only: the first line (1-based) that is not UTF-8, and whether other lines are UTF-8. */
+      readonly legacy?: { readonly line: number; readonly mixed: boolean };
+    }
   /** `hint` says what the bytes look like (an Excel workbook, a PDF, …) for the error message. */
   | { readonly ok: false; readonly hint: string };
 
@@ -66,6 +72,33 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     return { ok: true, text: bom ? text.slice(1) : text, encoding: bom ? 'utf-8-bom' : 'utf-8' };
   } catch {
-    return { ok: true, text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+    return decodeLegacy(bytes);
   }
+}
+
+/**
+ * Bytes that are not valid UTF-8, line by line: a line that is valid UTF-8 is kept as UTF-8 (files glued together
+ * from two exports mix both), any other line is read as Windows-1252. Reports the first non-UTF-8 line.
+ */
+function decodeLegacy(bytes: Uint8Array): Decoded {
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const lines: string[] = [];
+  let first = 0;
+  let mixed = false;
+  let start = 0;
+  for (let line = 1; start <= bytes.length; line++) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end === -1) end = bytes.length;
+    const chunk = bytes.subarray(start, end);
+    let text: string | null = null;
+    try {
+      text = utf8.decode(chunk);
+      if (chunk.some((b) => b >= 0x80)) mixed = true;
+    } catch {
+      if (first === 0) first = line;
+    }
+    lines.push(text ?? decodeWindows1252(chunk));
+    start = end + 1;
+  }
+  return { ok: true, text: lines.join('\n'), encoding: 'windows-1252', legacy: { line: first, mixed } };
 }

@@ -1,6 +1,6 @@
 // Recognises each dropped file by its content (CSV role by headers, GEXF, GraphML, project JSON) and checks the set is complete.
 import { looksLikeCollaborations, looksLikeSources } from './columns';
-import { readCsv, type CsvTable } from './csv-table';
+import { normaliseHeader, readCsv, type CsvTable } from './csv-table';
 import { decodeBytes, type TextEncodingName } from './decode';
 import type { ProblemLog } from './problems';
 
@@ -51,16 +51,24 @@ export function recogniseFile(name: string, bytes: Uint8Array, log: ProblemLog):
     return null;
   }
   if (decoded.text.trim() === '') {
-    log.report('error', 'empty-file', at, '', 'The file is empty.');
+    log.report(
+      'error',
+      'empty-file',
+      at,
+      '',
+      'The file is empty (0 bytes or only blank lines); export it again from its source.',
+    );
     return null;
   }
-  if (decoded.encoding === 'windows-1252')
+  if (decoded.legacy)
     log.report(
       'warning',
       'legacy-encoding',
-      at,
+      { ...at, line: decoded.legacy.line },
       'windows-1252',
-      'Not UTF-8: read as Windows-1252 (Western European). If letters look wrong, save the file as "CSV UTF-8".',
+      decoded.legacy.mixed
+        ? 'This line is not UTF-8 while other lines are: the file mixes two encodings. Lines that are not UTF-8 are read as Windows-1252; check their letters, or save the whole file as "CSV UTF-8".'
+        : 'Not UTF-8 from this line on: read as Windows-1252 (Western European). If letters look wrong, save the file as "CSV UTF-8".',
     );
   return classify(name, decoded.text, decoded.encoding);
 }
@@ -83,9 +91,22 @@ export function checkFileSet(files: readonly RecognisedFile[], log: ProblemLog):
       );
     return;
   }
+  let halfCollaborations = false;
   for (const role of ['organisations', 'collaborations', 'sources'] as const) {
     const group = files.filter((f) => f.role === role);
-    for (const extra of group.slice(1))
+    for (const extra of group.slice(1)) {
+      const half = role === 'organisations' ? missingEndpointColumn(extra.table?.headers ?? []) : null;
+      if (half) {
+        halfCollaborations = true;
+        log.report(
+          'error',
+          'missing-column',
+          { file: extra.name, line: 1, field: half },
+          '',
+          `This looks like a collaborations file without its ${half} column: add a ${half} column naming the second organisation of each collaboration.`,
+        );
+        continue;
+      }
       log.report(
         'error',
         'extra-file',
@@ -93,7 +114,8 @@ export function checkFileSet(files: readonly RecognisedFile[], log: ProblemLog):
         '',
         `Both ${group[0]?.name ?? ''} and this file look like ${role}; load one of them.`,
       );
-    if (group.length === 0 && role !== 'sources')
+    }
+    if (group.length === 0 && role !== 'sources' && !(role === 'collaborations' && halfCollaborations))
       log.report(
         'error',
         'missing-file',
@@ -104,6 +126,14 @@ export function checkFileSet(files: readonly RecognisedFile[], log: ProblemLog):
           : 'Add the collaborations file (columns Source and Target, or From and To) next to the organisations file.',
       );
   }
+}
+
+/** `Target` or `To` when the headers have one endpoint column of a collaborations table but not the other. */
+function missingEndpointColumn(headers: readonly string[]): string | null {
+  const keys = new Set(headers.map(normaliseHeader));
+  if (keys.has('source') && !keys.has('target')) return 'Target';
+  if (keys.has('from') && !keys.has('to')) return 'To';
+  return null;
 }
 
 /** The encoding to report: one name when all files agree, else `file: encoding` pairs. */

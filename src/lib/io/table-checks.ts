@@ -65,7 +65,7 @@ export function csvStructureProblems(table: CsvTable, log: ProblemLog): boolean 
     log.report(
       'error',
       'extra-cells',
-      at(e.line),
+      at(e.line, `column ${table.headers.length + 1}`),
       e.value,
       `The row has more cells than the header. Put quotes around values that contain "${table.delimiter === '\t' ? 'tab' : table.delimiter}".`,
     );

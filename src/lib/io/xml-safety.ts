@@ -23,11 +23,27 @@ export function unsafeXml(text: string, file: string): ImportProblem | null {
   return problem(
     'error',
     'unsafe-xml',
-    { file, line: 0, field: '' },
+    { file, line: lineAt(text, at), field: '<!DOCTYPE>' },
     doctype.slice(0, 60),
     'The file declares XML entities or an external DTD, which graph files never need and which can freeze the browser. ' +
       'Export it again from Gephi or yEd, or remove the <!DOCTYPE …> block.',
   );
+}
+
+/** 1-based line of a character offset. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/**
+ * The line a parser error points at: Chromium writes "error on line 11 at column 30", xmldom "[line:11,col:30]"
+ * or "line: 11"; a message without one (e.g. "unexpected end of input") points at the last line.
+ */
+function errorLine(detail: string, text: string): number {
+  const m = /line[\s:]*(\d+)/i.exec(detail);
+  return m ? Number(m[1]) : lineAt(text, text.trimEnd().length);
 }
 
 /** Text with trailing whitespace, comments and processing instructions removed. */
@@ -77,7 +93,7 @@ export function parseXmlSafely(text: string, file: string, parseXml: ParseXml): 
     problem: problem(
       'error',
       'unreadable-file',
-      { file, line: 0, field: '' },
+      { file, line: errorLine(detail, text), field: '' },
       detail,
       'The XML is malformed or cut short (an incomplete download?). Export the file again; nothing was imported.',
     ),
