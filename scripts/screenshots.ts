@@ -27,6 +27,9 @@ const SHOTS: readonly Shot[] = [
     height: 800,
     hash: '#from=2016&to=2019&sel=org%3Abiowin',
   },
+  // Dutch and French strings are longer: these show that the header, toolbars and legends still fit.
+  { file: 'docs/dashboard-nl.png', width: 1280, height: 800, hash: '#lang=nl' },
+  { file: 'docs/dashboard-fr.png', width: 1280, height: 800, hash: '#lang=fr' },
 ];
 
 async function main(): Promise<void> {
@@ -45,7 +48,9 @@ async function main(): Promise<void> {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
     });
-    for (const shot of SHOTS) {
+    // `tsx scripts/screenshots.ts docs/dashboard-nl.png …` retakes only the named shots.
+    const only = process.argv.slice(2);
+    for (const shot of SHOTS.filter((s) => only.length === 0 || only.includes(s.file))) {
       const page = await browser.newPage({
         viewport: { width: shot.width, height: shot.height },
         colorScheme: 'light',
@@ -61,7 +66,7 @@ async function main(): Promise<void> {
       console.log(`wrote ${shot.file}`);
       await page.close();
     }
-    await exportSamples(browser);
+    if (only.length === 0) await exportSamples(browser);
     await browser.close();
   } finally {
     server.kill();
