@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_NAME } from '../../src/lib/io/builtin';
-import { checkStoryAgainstDataset } from '../../src/lib/story/story-check';
+import { checkStoryAgainstDataset, datasetFacts } from '../../src/lib/story/story-check';
 import { parseStory, storyToJson } from '../../src/lib/story/story-format';
 import { loadBuiltinDataset } from '../helpers/builtin';
 
@@ -22,10 +22,7 @@ describe('built-in story', () => {
 
   it('every scene selects an organisation of the dataset and cites one of its sources', () => {
     if (!parsed.ok) throw new Error('invalid');
-    const facts = {
-      organisationIds: new Set(dataset.organisations.map((o) => o.id)),
-      sourceIds: new Set(dataset.sources.map((s) => s.id)),
-    };
+    const facts = datasetFacts(dataset);
     expect(checkStoryAgainstDataset(parsed.story, facts)).toEqual([]);
     for (const scene of parsed.story.scenes) {
       expect(scene.view.selection.kind).toBe('org');

@@ -8,6 +8,7 @@ import {
   renameScene,
   renameStory,
   replaceSceneView,
+  setSceneSource,
   stepScene,
 } from '../../src/lib/story/story-edit';
 import { STORY_LIMITS, emptyStory, type Story } from '../../src/lib/story/story-model';
@@ -60,6 +61,12 @@ describe('editing', () => {
     expect(titles(deleteScene(story, 1))).toEqual(['a', 'c']);
     expect(deleteScene(story, 3)).toBe(story);
     expect(deleteScene(story, -1)).toBe(story);
+  });
+
+  it('sets the cited source; the same source is a no-op', () => {
+    expect(setSceneSource(story, 0, 'src-002').scenes[0]!.source).toBe('src-002');
+    expect(setSceneSource(story, 0, '')).toBe(story);
+    expect(setSceneSource(story, 9, 'src-002')).toBe(story);
   });
 
   it('replaces a scene view and renames the story', () => {

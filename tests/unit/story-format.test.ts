@@ -6,6 +6,7 @@ import {
   STORY_FORMAT,
   STORY_VERSION,
   parseStory,
+  storyFileName,
   storyFromDocument,
   storyToJson,
 } from '../../src/lib/story/story-format';
@@ -243,5 +244,16 @@ describe('version 1 (scenes as links)', () => {
     expect(!r.ok && r.errors.map(formatStoryProblem)).toEqual([
       'scenes[0].link = "mode=sideways": mode: "sideways" is not valid; ignored',
     ]);
+  });
+});
+
+describe('storyFileName', () => {
+  it.each([
+    ['Liège → Śląskie: “clusters”', 'cluster-atlas-story-liege-slaskie-clusters.json'],
+    ['', 'cluster-atlas-story-untitled.json'],
+    ['../../etc/passwd', 'cluster-atlas-story-etc-passwd.json'],
+    ['x'.repeat(100), `cluster-atlas-story-${'x'.repeat(60)}.json`],
+  ])('%j → %j', (title, name) => {
+    expect(storyFileName(title)).toBe(name);
   });
 });

@@ -1,4 +1,5 @@
 // Checks a valid story against a dataset: selected organisations and regions and cited sources must exist.
+import type { Dataset } from '../model/types';
 import type { Story, StoryProblem } from './story-model';
 
 export interface StoryDatasetFacts {
@@ -6,6 +7,15 @@ export interface StoryDatasetFacts {
   readonly sourceIds: ReadonlySet<string>;
   /** Whether a NUTS code is known; omitted when the caller has no region index. */
   readonly isRegion?: (code: string) => boolean;
+}
+
+/** The facts of a dataset a story is checked against. */
+export function datasetFacts(dataset: Dataset, isRegion?: (code: string) => boolean): StoryDatasetFacts {
+  return {
+    organisationIds: new Set(dataset.organisations.map((o) => o.id)),
+    sourceIds: new Set(dataset.sources.map((s) => s.id)),
+    isRegion,
+  };
 }
 
 /** Problems (as warnings: the scene still shows, only its selection or citation is missing). */

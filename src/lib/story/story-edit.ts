@@ -67,3 +67,12 @@ export function stepScene(story: Story, current: number | null, delta: number): 
   if (current === null) return delta >= 0 ? 0 : n - 1;
   return Math.max(0, Math.min(n - 1, current + delta));
 }
+
+/** Sets the source a scene cites ('' for none). */
+export function setSceneSource(story: Story, i: number, source: string): Story {
+  if (!inRange(story, i) || story.scenes[i]!.source === source || source.length > STORY_LIMITS.id) return story;
+  return withScenes(
+    story,
+    story.scenes.map((s, k) => (k === i ? { ...s, source } : s)),
+  );
+}

@@ -354,3 +354,16 @@ export function storyToJson(story: Story): string {
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
+
+/** `cluster-atlas-story-<title>.json`, the title reduced to ASCII letters, digits and dashes. */
+export function storyFileName(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return `cluster-atlas-story-${slug || 'untitled'}.json`;
+}
