@@ -33,8 +33,14 @@ test('importing the fixture pair replaces the dataset in counts, graph, map and 
   await expect.poll(() => counts(page)).toEqual(totals);
 });
 
-test('a broken pair shows the report with file, line and field, and leaves the counts unchanged', async ({ page }) => {
-  await openAtlas(page);
+test('a broken pair shows the report with file, line and field, and leaves dataset and view untouched', async ({
+  page,
+}) => {
+  await openAtlas(page, '#from=2016&to=2021');
+  await searchAndSelect(page, 'BioWin');
+  await expect(page).toHaveURL(/sel=org%3Abiowin/);
+  const before = { counts: await counts(page), hash: new URL(page.url()).hash };
+  expect(before.counts).not.toEqual(totals);
   await page.getByTestId('import-open').click();
   await page.getByTestId('import-input').setInputFiles([fixture('orgs-base.csv'), fixture('collabs-dangling.csv')]);
   const report = page.getByTestId('import-report');
@@ -43,7 +49,10 @@ test('a broken pair shows the report with file, line and field, and leaves the c
   await expect(dangling).toContainText('collabs-dangling.csv:3');
   await expect(dangling).toContainText('chu-liege');
   await page.getByRole('button', { name: 'Dismiss' }).last().click();
-  expect(await counts(page)).toEqual(totals);
+  // Same dataset, same window, same selection, same link.
+  expect(await counts(page)).toEqual(before.counts);
+  await expect(page.getByTestId('details').getByRole('heading', { level: 2 })).toHaveText('BioWin');
+  expect(new URL(page.url()).hash).toBe(before.hash);
 });
 
 test('a GEXF network without geography works in graph and timeline, and the map says why it is empty', async ({
