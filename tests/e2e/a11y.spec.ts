@@ -22,6 +22,8 @@ async function violations(page: Page): Promise<string[]> {
 for (const scheme of ['light', 'dark'] as const) {
   for (const lang of LANGS) {
     test(`no serious or critical axe violation, ${lang}, ${scheme}`, async ({ page }) => {
+      // Seven full axe scans: about 35 s alone, more on a busy machine.
+      test.setTimeout(180_000);
       await page.emulateMedia({ colorScheme: scheme });
       await openAtlas(page, lang === 'en' ? '' : `#lang=${lang}`);
       await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
