@@ -1,6 +1,6 @@
 // Module worker: decodes, parses and validates imported files off the main thread (DOMParser is absent in workers,
-// so XML goes through @xmldom/xmldom; entity declarations are refused before any parser sees the text).
-import { DOMParser } from '@xmldom/xmldom';
+// so XML goes through saxes into a light tree; entity declarations are refused before any parser sees the text).
+import { parseXmlLight } from '../io/xml-light';
 import { importFiles } from '../io/import-files';
 import { regionResolver } from '../io/builtin';
 import { regionIndexFromCsv, type RegionIndex } from '../regions/region-index';
@@ -30,16 +30,10 @@ scope.onmessage = async (event: MessageEvent<ImportRequest | ImportCancel>) => {
       regions = regionIndexFromCsv(message.regions);
       regionsKey = key;
     }
-    // xmldom reports some malformed input through onError only: make every non-warning fatal.
-    const parser = new DOMParser({
-      onError: (level: string, message: string) => {
-        if (level !== 'warning') throw new Error(message);
-      },
-    });
     const result = await importFiles(message.files as { name: string; bytes: Uint8Array }[], {
       today: message.today,
       regions: regionResolver(regions),
-      parseXml: (text) => parser.parseFromString(text, 'application/xml') as unknown as Document,
+      parseXml: parseXmlLight,
       dateAttribute: message.dateAttribute,
       onProgress: (fraction) => post({ type: 'progress', id: message.id, fraction }),
       signal,
