@@ -4,6 +4,9 @@ import { parseBuiltin } from '../src/lib/io/builtin';
 import { formatProblem } from '../src/lib/model/errors';
 import { todayDay } from '../src/lib/model/dates';
 import { regionIndexFromCsv } from '../src/lib/regions/region-index';
+import { checkStoryAgainstDataset, datasetFacts } from '../src/lib/story/story-check';
+import { parseStory } from '../src/lib/story/story-format';
+import { formatStoryProblem } from '../src/lib/story/story-model';
 
 const read = (path: string): string => readFileSync(new URL(`../data/${path}`, import.meta.url), 'utf8');
 
@@ -23,7 +26,19 @@ export function checkBuiltinDataset(): { errors: string[]; warnings: string[] } 
     todayDay(),
   );
   const warnings = result.warnings.map(formatProblem);
-  return result.ok ? { errors: [], warnings } : { errors: result.errors.map(formatProblem), warnings };
+  if (!result.ok) return { errors: result.errors.map(formatProblem), warnings };
+  // The built-in story must read cleanly and select and cite only what the dataset holds.
+  const story = parseStory(read('stories/builtin.json'));
+  const storyErrors = story.ok
+    ? [
+        ...story.notices,
+        ...checkStoryAgainstDataset(
+          story.story,
+          datasetFacts(result.dataset, (code) => regions.get(code) !== undefined),
+        ).map(formatStoryProblem),
+      ]
+    : story.errors.map(formatStoryProblem);
+  return { errors: storyErrors.map((e) => `stories/builtin.json: ${e}`), warnings };
 }
 
 // Run as a script (by the Vite plugin): print the report as JSON.

@@ -40,3 +40,10 @@ describe('built-in story', () => {
     expect(problems.find((p) => p.code === 'unknown-source')?.field).toBe('scenes[0].source');
   });
 });
+
+describe('build-time dataset check', () => {
+  it('passes with the built-in story (a broken story would stop the build)', async () => {
+    const { checkBuiltinDataset } = await import('../../scripts/check-dataset');
+    expect(checkBuiltinDataset().errors).toEqual([]);
+  });
+});
