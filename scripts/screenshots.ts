@@ -48,9 +48,10 @@ async function main(): Promise<void> {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
     });
-    // `tsx scripts/screenshots.ts docs/dashboard-nl.png …` retakes only the named shots.
-    const only = process.argv.slice(2);
-    for (const shot of SHOTS.filter((s) => only.length === 0 || only.includes(s.file))) {
+    // `tsx scripts/screenshots.ts docs/dashboard-nl.png …` retakes only the named shots; `--samples` only the exports.
+    const samplesOnly = process.argv.includes('--samples');
+    const only = process.argv.slice(2).filter((a) => a !== '--samples');
+    for (const shot of SHOTS.filter((s) => !samplesOnly && (only.length === 0 || only.includes(s.file)))) {
       const page = await browser.newPage({
         viewport: { width: shot.width, height: shot.height },
         colorScheme: 'light',
@@ -93,6 +94,15 @@ async function exportSamples(browser: Browser): Promise<void> {
     await download.saveAs(sample.file);
     console.log(`wrote ${sample.file}`);
   }
+  // The printable page as the browser prints it: the print dialog is replaced by page.pdf() under print media.
+  await page.evaluate(() => {
+    window.print = () => undefined;
+  });
+  await page.getByTestId('export-print').click();
+  await page.waitForSelector('[data-testid="print-view"][data-ready="true"]', { state: 'attached' });
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: 'docs/export-print.pdf', preferCSSPageSize: true, printBackground: true });
+  console.log('wrote docs/export-print.pdf');
   await page.close();
 }
 

@@ -50,7 +50,7 @@ export interface GraphFigureScene {
   readonly labelColour?: string;
   readonly legend: readonly LegendGroup[];
   readonly text: FigureText;
-  /** Accessible name of the plot when the figure has no title (translated by the app). */
+  /** Name of the plot (report heading, accessible name), translated by the app; else the title names it. */
   readonly plotLabel?: string;
 }
 
@@ -232,7 +232,7 @@ export function graphFigureParts(scene: GraphFigureScene, options: GraphSvgOptio
     ),
   ]);
   return {
-    plot: { viewBox, body, label: scene.text.title || scene.plotLabel || 'Network graph' },
+    plot: { viewBox, body, label: scene.plotLabel || scene.text.title || 'Network graph' },
     legend: scene.legend,
     text: scene.text,
   };

@@ -43,7 +43,7 @@ export interface MapFigureInput {
   readonly legendWords?: MapLegendWords;
   readonly formatCount?: (n: number) => string;
   readonly text: FigureText;
-  /** Accessible name of the plot when the figure has no title (translated by the app). */
+  /** Name of the plot (report heading, accessible name), translated by the app; else the title names it. */
   readonly plotLabel?: string;
 }
 
@@ -182,7 +182,7 @@ export function mapFigureParts(input: MapFigureInput): FigureParts {
     plot: {
       viewBox: { x: 0, y: 0, width, height },
       body,
-      label: input.text.title || input.plotLabel || 'Map of NUTS regions',
+      label: input.plotLabel || input.text.title || 'Map of NUTS regions',
     },
     legend: mapLegend(input, theme),
     text: { ...input.text, attribution },

@@ -11,6 +11,7 @@ import { datasetToGexf } from '../export/gexf-export';
 import { exportFileName, type ExportKind } from '../export/file-names';
 import type { FigureText, LegendGroup } from '../export/figure';
 import { figureWords, type FigureWords } from '../export/figure-words';
+import { formatSourceDate } from '../export/print-facts';
 import { graphSnapshot, mapSnapshot, type GraphSnapshot } from './figure-sources';
 
 export interface ExportOptions {
@@ -64,8 +65,16 @@ export function exportDate(atlas: AtlasState): string {
 /** Title, caption, dataset name, sources and date, honouring the dialog's switches. */
 export function figureText(atlas: AtlasState, options: ExportOptions): FigureText {
   const data = atlas.data;
-  const sources = (data?.compiled.dataset.sources ?? []).map(
-    (s) => `${s.title}${s.publisher ? ` — ${s.publisher}` : ''}${s.file ? ` (${s.file})` : ''}`,
+  // Title, publisher and date as a reader cites them; the seed article's file name means nothing on paper.
+  const sources = (data?.compiled.dataset.sources ?? []).map((s) =>
+    [
+      s.title,
+      s.publisher,
+      s.published ? formatSourceDate(s.published, LOCALES[atlas.lang]) : '',
+      /^https?:\/\//i.test(s.url) ? s.url : '',
+    ]
+      .filter((part) => part !== '')
+      .join(', '),
   );
   return {
     title: options.title,
@@ -83,8 +92,10 @@ export function graphLegend(atlas: AtlasState, snap: GraphSnapshot): LegendGroup
     country: translate(atlas.lang, 'byCountry'),
     community: translate(atlas.lang, 'byCommunity'),
   }[atlas.colourBy];
+  // The catalogue's words are lower-case menu options ("type"); a legend heading starts with a capital.
+  const heading = colourTitle.charAt(0).toLocaleUpperCase(LOCALES[atlas.lang]) + colourTitle.slice(1);
   return [
-    { title: colourTitle, items: snap.legendKeys.colour.map((e) => ({ ...e, shape: 'circle' as const })) },
+    { title: heading, items: snap.legendKeys.colour.map((e) => ({ ...e, shape: 'circle' as const })) },
     {
       title: translate(atlas.lang, 'kind'),
       items: snap.legendKeys.edges.map((e) => ({ ...e, shape: 'line' as const, width: 2 })),

@@ -13,6 +13,8 @@ import { graphSnapshot, mapSnapshot } from './figure-sources';
  * the report width (1,200 px) would shrink it to 5 pt.
  */
 export const PRINT_FIGURE_WIDTH = 760;
+/** The map is taller than wide and is scaled down to fit the page height: a narrower figure keeps its legend legible. */
+export const PRINT_MAP_WIDTH = 520;
 
 export interface PrintSource {
   readonly title: string;
@@ -84,7 +86,7 @@ export function printContent(atlas: AtlasState, options: ExportOptions, link: st
       plotLabel: words.mapLabel,
       text: { ...quiet, attribution: words.attribution },
     },
-    { background: 'white', width: PRINT_FIGURE_WIDTH },
+    { background: 'white', width: PRINT_MAP_WIDTH },
   );
   const regions = regionCount(dataset.organisations, vis.orgVisible, atlas.level);
   const levelName = t(atlas.level === 0 ? 'level0' : atlas.level === 1 ? 'level1' : 'level2');
