@@ -5,6 +5,7 @@ import type { AtlasState } from '../state/atlas-state.svelte';
 import type { ExportOptions } from './export-build';
 import PrintView from './PrintView.svelte';
 import { printContent } from './print-build';
+import { viewLink } from './view-link';
 
 let printed: ReturnType<typeof mount> | null = null;
 
@@ -17,7 +18,7 @@ export function closePrint(): void {
 
 /** Resolves once the print dialog was asked for; rejects (with nothing left mounted) if a figure fails to draw. */
 export async function printPage(atlas: AtlasState, options: ExportOptions): Promise<void> {
-  const content = printContent(atlas, options, window.location.href);
+  const content = printContent(atlas, options, viewLink(atlas, window.location));
   closePrint();
   document.documentElement.classList.add('atlas-printing');
   const ok = await new Promise<boolean>((resolve) => {
