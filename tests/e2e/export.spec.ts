@@ -51,3 +51,17 @@ test('graph, map and report export as SVG and PNG; data as CSV and GEXF', async 
   expect(csv.body.toString('utf8')).toContain('dsp-valley');
   expect(csv.body.toString('utf8')).not.toContain('biowin,');
 });
+
+test('switching the legend off leaves it out of the map as well as the graph', async ({ page }) => {
+  await openAtlas(page);
+  await page.getByTestId('export-open').click();
+  const legendBox = page.getByTestId('export-dialog').getByRole('checkbox').first();
+  const withLegend = (await download(page, 'export-map-svg')).body.toString('utf8');
+  expect(withLegend).toContain('Organisations per region');
+  await legendBox.uncheck();
+  const map = (await download(page, 'export-map-svg')).body.toString('utf8');
+  expect(map).not.toContain('Organisations per region');
+  expect(map).toContain('© EuroGeographics for the administrative boundaries');
+  const graph = (await download(page, 'export-svg')).body.toString('utf8');
+  expect(graph).not.toContain('>Kind<');
+});

@@ -4,12 +4,12 @@ import { countryName, translate, LOCALES } from '../i18n';
 import { dayToIso, todayDay } from '../model/dates';
 import { captionText } from '../export/caption';
 import { graphFigureParts, graphSceneToSvg } from '../export/graph-svg';
-import { mapFigureParts, mapSceneToSvg } from '../export/map-svg';
+import { mapFigureParts } from '../export/map-svg';
 import { reportSvg } from '../export/report-svg';
 import { datasetToCsv } from '../export/csv-export';
 import { datasetToGexf } from '../export/gexf-export';
 import { exportFileName, type ExportKind } from '../export/file-names';
-import type { FigureText, LegendGroup } from '../export/figure';
+import { figureToSvg, type FigureParts, type FigureText, type LegendGroup } from '../export/figure';
 import { figureWords, type FigureWords } from '../export/figure-words';
 import { formatSourceDate } from '../export/print-facts';
 import { graphSnapshot, mapSnapshot, type GraphSnapshot } from './figure-sources';
@@ -136,15 +136,21 @@ export function graphSvg(atlas: AtlasState, options: ExportOptions): Artifact {
   return { fileName: fileName(atlas, 'graph', 'svg'), text, type: 'image/svg+xml' };
 }
 
+/** The map's plot, legend (unless switched off) and text. */
+function mapParts(atlas: AtlasState, options: ExportOptions): FigureParts {
+  const parts = mapFigureParts(mapInput(atlas, options));
+  return options.legend ? parts : { ...parts, legend: [] };
+}
+
 export function mapSvg(atlas: AtlasState, options: ExportOptions): Artifact {
-  const text = mapSceneToSvg(mapInput(atlas, options), { background: options.background, width: FIGURE_WIDTH });
+  const text = figureToSvg(mapParts(atlas, options), { background: options.background, width: FIGURE_WIDTH });
   return { fileName: fileName(atlas, 'map', 'svg'), text, type: 'image/svg+xml' };
 }
 
 export function report(atlas: AtlasState, options: ExportOptions): Artifact {
   const scene = graphScene(atlas, options);
   const graph = graphFigureParts(scene, { background: options.background, framing: options.framing });
-  const map = mapFigureParts(mapInput(atlas, options));
+  const map = mapParts(atlas, options);
   const text = reportSvg(
     graph,
     map,
