@@ -7,6 +7,7 @@ import { Visibility, NO_FILTERS } from '../../src/lib/state/visibility';
 import { NO_SELECTION } from '../../src/lib/state/view-state';
 import { FADED } from '../../src/lib/graph/palettes';
 import { builtinAtlasData, makeContainer } from './fixtures';
+import { MultiUndirectedGraph } from 'graphology';
 
 const data = builtinAtlasData();
 const vis = new Visibility(
@@ -79,5 +80,42 @@ describe('sigma binding', () => {
     expect(() => binding.destroy()).not.toThrow();
     expect(container.querySelectorAll('canvas').length).toBe(0);
     expect(() => binding.refreshAll()).not.toThrow();
+  });
+
+  it('a partial refresh larger than one frame budget is finished over the next frames, each key once', async () => {
+    const graph = new MultiUndirectedGraph();
+    for (let i = 0; i < 2000; i++) graph.addNode(String(i), { x: i % 50, y: Math.floor(i / 50), size: 2 });
+    for (let e = 0; e < 40000; e++) graph.addEdgeWithKey(String(e), String(e % 2000), String((e * 7 + 1) % 2000));
+    let hide = false;
+    const { el, remove } = makeContainer();
+    const binding = createSigmaBinding(
+      el,
+      graph,
+      { onNodeHover: () => {}, onNodeClick: () => {}, onStageClick: () => {} },
+      {
+        nodeReducer: (_k, d) => d,
+        edgeReducer: (_k, d) => (hide ? { ...d, hidden: true } : d),
+        labelDensity: 1,
+        labelGridCellSize: 100,
+        labelRenderedSizeThreshold: 6,
+        labelSize: 13,
+        labelColour: '#000',
+      },
+    );
+    cleanups.push(() => {
+      binding.destroy();
+      remove();
+    });
+    const keys = graph.edges();
+    const hiddenCount = () => keys.filter((k) => binding.sigma.getEdgeDisplayData(k)?.hidden === true).length;
+    hide = true;
+    binding.requestRefresh({ nodes: [], edges: keys.slice(0, 20000) });
+    binding.requestRefresh({ nodes: [], edges: keys.slice(10000) }); // overlaps: merged without duplicates
+    await new Promise((r) => requestAnimationFrame(r));
+    await new Promise((r) => setTimeout(r, 0));
+    const afterOneFrame = hiddenCount();
+    expect(afterOneFrame).toBeGreaterThan(0);
+    expect(afterOneFrame).toBeLessThan(keys.length); // 40,000 edges are far more than 8 ms of sigma work
+    await expect.poll(hiddenCount, { timeout: 10_000 }).toBe(keys.length);
   });
 });

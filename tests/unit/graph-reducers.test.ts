@@ -91,6 +91,13 @@ describe('changedSince and partialGraphFor', () => {
     expect([...partial.edges].sort()).toEqual(['4', '5', '9']);
   });
 
+  test('with `shown`, a changed node brings only its drawn edges; changed edges always come', () => {
+    const partial = partialGraphFor(adjacency, [4], [9], undefined, (e) => e !== 4);
+    expect([...partial.edges].sort()).toEqual(['5', '9']);
+    const none = partialGraphFor(adjacency, [4], [4], undefined, () => false);
+    expect(none.edges).toEqual(['4']);
+  });
+
   test('merged mode speaks pair keys', () => {
     const p = pairs.graph.getEdgeAttribute(pairKey(5, 6), 'pair');
     const partial = partialGraphFor(adjacency, [0], [p], pairs);

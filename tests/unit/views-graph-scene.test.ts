@@ -9,6 +9,7 @@ import type { EdgeMode } from '../../src/lib/state/view-state';
 import { NO_FILTERS, Visibility, type TimeSettings } from '../../src/lib/state/visibility';
 import { addMonths } from '../../src/lib/timeline/window-input';
 import { GraphScene } from '../../src/lib/views/graph-scene';
+import { pairEdgeWidth } from '../../src/lib/graph/build-graph';
 import { loadBuiltinDataset, loadRegionIndex } from '../helpers/builtin';
 import { collab, org } from '../helpers/map-dataset';
 
@@ -79,6 +80,7 @@ describe('GraphScene.sync', () => {
       let fullSyncs = 0;
       for (const window of steps) {
         const before = [...vis.collabVisible];
+        const sizeBefore = [...scene.ds.nodeSize!];
         time = { ...time, window };
         vis.setTime(time);
         const result = scene.sync(vis, false, 'degree');
@@ -88,13 +90,7 @@ describe('GraphScene.sync', () => {
           continue;
         }
         const changed = before.flatMap((v, j) => (v !== vis.collabVisible[j] ? [j] : []));
-        const nodes = new Set(changed.flatMap((j) => [String(c.collabSource[j]), String(c.collabTarget[j])]));
-        // Nodes: exactly the ends of the changed collaborations.
-        expect(new Set(result!.nodes)).toEqual(nodes);
-        expect(result!.nodes).toHaveLength(nodes.size);
-        // Edges: the changed ones, plus every drawn edge touching a node that appeared, disappeared or changed
-        // fade (its degree crossed zero) — sigma re-hides or re-fades an edge only when the edge is refreshed.
-        // A node whose degree merely moved keeps its edges untouched: that is what keeps hub steps cheap.
+        const ends = new Set(changed.flatMap((j) => [String(c.collabSource[j]), String(c.collabTarget[j])]));
         const degree = (mask: ArrayLike<number>) => {
           const d = new Int32Array(c.orgCount);
           for (let j = 0; j < c.collabCount; j++) {
@@ -106,16 +102,35 @@ describe('GraphScene.sync', () => {
         };
         const d0 = degree(before);
         const d1 = degree(vis.collabVisible);
-        const reclassed = [...nodes].filter((n) => (d0[+n] === 0) !== (d1[+n] === 0));
+        // Nodes: the ends of changed collaborations whose drawn size (quantised) or fade changed — a degree moving
+        // within a size step redraws nothing — and nothing else.
+        const reclassed = [...ends].filter((n) => (d0[+n] === 0) !== (d1[+n] === 0));
+        const resized = [...ends].filter((n) => sizeBefore[+n] !== scene.ds.nodeSize![+n]);
+        const nodes = new Set([...reclassed, ...resized]);
+        expect(new Set(result!.nodes)).toEqual(nodes);
+        expect(result!.nodes).toHaveLength(nodes.size);
+        // Edges: the changed ones (merged: pairs that appeared, vanished or changed width band), plus every drawn
+        // edge touching a node whose fade changed — sigma re-fades an edge only when the edge is refreshed. Edges
+        // hidden before and after are left alone whatever their ends do.
+        const pairOf = (j: number) => scene.graph.edges(String(c.collabSource[j]), String(c.collabTarget[j]))[0]!;
+        const drawn = (e: string) =>
+          edgeMode === 'merged'
+            ? scene.ds.pairCount![scene.graph.getEdgeAttribute(e, 'pair') as number]! > 0
+            : vis.collabVisible[+e] === 1;
         const mustHave = new Set([
-          ...reclassed.flatMap((n) => scene.graph.edges(n)),
+          ...reclassed.flatMap((n) => scene.graph.edges(n).filter(drawn)),
           ...changed
             .filter((j) => c.collabSource[j] !== c.collabTarget[j])
-            .map((j) =>
-              edgeMode === 'merged'
-                ? scene.graph.edges(String(c.collabSource[j]), String(c.collabTarget[j]))[0]!
-                : String(j),
-            ),
+            .filter((j) => {
+              if (edgeMode !== 'merged') return true;
+              const members = [...c.collabSource.keys()].filter(
+                (k) => c.collabSource[k] !== c.collabTarget[k] && pairOf(k) === pairOf(j),
+              );
+              const n0 = members.filter((k) => before[k]).length;
+              const n1 = members.filter((k) => vis.collabVisible[k]).length;
+              return pairEdgeWidth(n0) !== pairEdgeWidth(n1);
+            })
+            .map((j) => (edgeMode === 'merged' ? pairOf(j) : String(j))),
         ]);
         const got = new Set(result!.edges);
         for (const e of mustHave) expect(got.has(e), e).toBe(true);

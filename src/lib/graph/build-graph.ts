@@ -193,7 +193,7 @@ export function compiledToPairGraph(
     const b = pairs.pairTarget[p] ?? 0;
     const count = (pairs.pairOffsets[p + 1] ?? 0) - (pairs.pairOffsets[p] ?? 0);
     graph.addEdgeWithKey(pairKey(a, b), String(a), String(b), {
-      size: 1 + Math.log2(count),
+      size: pairEdgeWidth(count),
       color: colour,
       count,
       pair: p,
@@ -211,4 +211,12 @@ export function compiledToPairGraph(
       return pairs.pairCollabs.subarray(pairs.pairOffsets[p], pairs.pairOffsets[p + 1]);
     },
   };
+}
+
+/**
+ * Width of a merged pair edge for `count` collaborations: one step per doubling (1, 2–3, 4–7 …), so a count moving
+ * within its band redraws nothing and a timeline step refreshes only pairs that appear, vanish or change band.
+ */
+export function pairEdgeWidth(count: number): number {
+  return count > 0 ? 1 + Math.floor(Math.log2(count)) : 0;
 }

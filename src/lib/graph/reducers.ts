@@ -2,7 +2,7 @@
 import type { Attributes } from 'graphology-types';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { Adjacency, Focus } from './adjacency';
-import { pairKey } from './build-graph';
+import { pairEdgeWidth, pairKey } from './build-graph';
 import type { PairTable } from './pairs';
 import { FADED, HIGHLIGHT, type Theme } from './palettes';
 
@@ -36,13 +36,16 @@ export function changedSince(
 /**
  * Keys for `sigma.refresh({ partialGraph, skipIndexation: true })`: the changed nodes, the changed edges, and every
  * edge touching a changed node (sigma hides an edge with a hidden end only when that edge is re-added). In merged mode
- * (`pairs` given) `changedEdges` are pair indexes.
+ * (`pairs` given) `changedEdges` are pair indexes. `shown(e)`, when given, limits the edges brought by changed nodes
+ * to those drawn now: an edge hidden before and after (out of the window) looks the same whatever its ends do — and
+ * an edge that left the window is in `changedEdges` anyway.
  */
 export function partialGraphFor(
   adjacency: Adjacency,
   changedOrgs: Iterable<number>,
   changedEdges: Iterable<number>,
   pairs?: Pick<PairTable, 'pairIndexOfCollab' | 'pairSource' | 'pairTarget' | 'pairCount'>,
+  shown?: (e: number) => boolean,
 ): { nodes: string[]; edges: string[] } {
   const marked = new Uint8Array(pairs ? pairs.pairCount : adjacency.collabCount);
   const nodes: string[] = [];
@@ -57,7 +60,8 @@ export function partialGraphFor(
     nodes.push(String(org));
     for (let k = adjacency.offsets[org] ?? 0, end = adjacency.offsets[org + 1] ?? 0; k < end; k++) {
       const j = adjacency.collabs[k] ?? 0;
-      addEdge(pairs ? (pairs.pairIndexOfCollab[j] ?? -1) : j);
+      const e = pairs ? (pairs.pairIndexOfCollab[j] ?? -1) : j;
+      if (shown === undefined || (e >= 0 && shown(e))) addEdge(e);
     }
   }
   return { nodes, edges };
@@ -184,7 +188,7 @@ export function makeEdgeReducer(
       out.hidden = true;
       return out;
     }
-    if (count > 0) out.size = 1 + Math.log2(count);
+    if (count > 0) out.size = pairEdgeWidth(count);
     const f = s.focus;
     const inFocus =
       f === null || (merged ? (f.pairs ? f.pairs[e] === 1 : f.orgs[a] === 1 && f.orgs[b] === 1) : f.collabs[e] === 1);

@@ -10,6 +10,17 @@ export interface BenchHooks {
   counts(): { organisations: number; collaborations: number };
   /** Renders now and reads one pixel back, so the GPU work of the last change is finished. */
   forceFrame(): number;
+  /** Sigma partial-refresh JS (reducers + buffer writes, not drawing) since the last call, and the keys it covered. */
+  takeRefreshJs(): { ms: number; nodes: number; edges: number };
+}
+
+const refreshJs = { ms: 0, nodes: 0, edges: 0 };
+
+/** Called by the sigma binding after each partial refresh (two clock reads a frame; kept in every build). */
+export function recordRefreshJs(ms: number, nodes: number, edges: number): void {
+  refreshJs.ms += ms;
+  refreshJs.nodes += nodes;
+  refreshJs.edges += edges;
 }
 
 type FrameForcer = () => void;
@@ -41,6 +52,11 @@ export function installBenchHooks(atlas: AtlasState): void {
     bounds: () => ({ ...atlas.bounds }),
     counts: () => ({ organisations: atlas.visibleOrganisations, collaborations: atlas.visibleCollaborations }),
     forceFrame: () => timed(() => forcers.forEach((f) => f())),
+    takeRefreshJs: () => {
+      const out = { ...refreshJs };
+      refreshJs.ms = refreshJs.nodes = refreshJs.edges = 0;
+      return out;
+    },
   };
   (window as unknown as { __atlasBench: BenchHooks }).__atlasBench = hooks;
 }

@@ -5,7 +5,7 @@ import type { Visibility } from '../state/visibility';
 import type { Hover } from '../state/atlas-state.svelte';
 import type { ColourBy, EdgeMode, Selection, SizeBy } from '../state/view-state';
 import { ChangeLog, type LogCursor } from '../state/change-log';
-import { compiledToGraph, compiledToPairGraph, DEFAULT_LAYOUT_SEED } from '../graph/build-graph';
+import { compiledToGraph, compiledToPairGraph, DEFAULT_LAYOUT_SEED, pairEdgeWidth } from '../graph/build-graph';
 import { groupPairs, type PairTable } from '../graph/pairs';
 import {
   emptyDisplayState,
@@ -36,6 +36,8 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export const MIN_NODE_SIZE = 3;
 export const MAX_NODE_SIZE = 16;
+/** Node sizes are quantised to this many pixels (see `sizeOf`). */
+export const NODE_SIZE_STEP = 0.5;
 /** Share of the label density given to always-on labels (0.5 density → top 10 % labelled). */
 export const FORCED_LABEL_SHARE = 0.2;
 /** Weight of a cluster's degree when choosing always-on labels. */
@@ -60,6 +62,7 @@ export class GraphScene {
   readonly edgeReducer: ReturnType<typeof makeEdgeReducer>;
   legend: NodeLegend = { colour: [], edges: [] };
   private readonly cursor: LogCursor = ChangeLog.freshCursor();
+  private orgMark: Uint8Array | undefined;
   /** Edges (or pairs, when merged) emphasised by the last sync, to clear on the next. */
   private emphasisedEdges: number[] = [];
   private readonly maxTotalDegree: number;
@@ -120,10 +123,15 @@ export class GraphScene {
 
   private importance: Float32Array | undefined;
 
-  /** Size from degree against the dataset-wide maximum, so only the changed nodes need re-rendering. */
+  /**
+   * Size from degree against the dataset-wide maximum (so only changed nodes need re-rendering), in steps of
+   * NODE_SIZE_STEP px: a degree moving from 5 to 6 on a graph whose hub has 2,000 changes no pixel, and then the node
+   * is not refreshed at all — at 50k a monthly step touches thousands of such nodes.
+   */
   private sizeOf(value: number, max: number): number {
     if (max <= 0) return MIN_NODE_SIZE;
-    return MIN_NODE_SIZE + (MAX_NODE_SIZE - MIN_NODE_SIZE) * Math.sqrt(Math.max(0, value) / max);
+    const raw = (MAX_NODE_SIZE - MIN_NODE_SIZE) * Math.sqrt(Math.max(0, value) / max);
+    return MIN_NODE_SIZE + Math.round(raw / NODE_SIZE_STEP) * NODE_SIZE_STEP;
   }
 
   /**
@@ -142,7 +150,14 @@ export class GraphScene {
   ): { nodes: string[]; edges: string[] } | null {
     const ds = this.ds;
     const c = this.data.compiled;
-    const changedOrgs = new Set<number>();
+    // A mark per organisation instead of a Set: a step at 50k touches thousands, each touched many times.
+    const orgMark = (this.orgMark ??= new Uint8Array(c.orgCount));
+    const changedOrgs: number[] = [];
+    const touch = (i: number): void => {
+      if (orgMark[i] === 1) return;
+      orgMark[i] = 1;
+      changedOrgs.push(i);
+    };
     const changedEdges: number[] = [];
     const merged = this.edgeMode === 'merged';
     const emphasised = ds.emphasised;
@@ -151,11 +166,16 @@ export class GraphScene {
       const on = vis.collabVisible[j]!;
       ds.collabVisible[j] = on;
       const p = this.pairs.pairIndexOfCollab[j]!;
-      if (merged && p >= 0 && ds.pairCount) ds.pairCount[p]! += on ? 1 : -1;
       // Self-loops (p < 0) are not in the graph: sigma throws on a refresh key it does not know.
-      if (p >= 0) changedEdges.push(merged ? p : j);
-      changedOrgs.add(c.collabSource[j]!);
-      changedOrgs.add(c.collabTarget[j]!);
+      if (merged && p >= 0 && ds.pairCount) {
+        const before = ds.pairCount[p]!;
+        const after = before + (on ? 1 : -1);
+        ds.pairCount[p] = after;
+        // Pairs whose drawn width is unchanged are skipped (see pairEdgeWidth); duplicates are removed later.
+        if (pairEdgeWidth(before) !== pairEdgeWidth(after)) changedEdges.push(p);
+      } else if (p >= 0) changedEdges.push(j);
+      touch(c.collabSource[j]!);
+      touch(c.collabTarget[j]!);
     });
     if (!incremental) {
       ds.collabVisible.set(vis.collabVisible);
@@ -182,19 +202,25 @@ export class GraphScene {
       else emphasised[j] = 1;
       this.emphasisedEdges.push(merged ? p : j);
     }
-    /** Updates one organisation; returns whether its edges must be re-rendered too (shown/faded changed). */
-    const updateOrg = (i: number): boolean => {
+    /** Updates one organisation: 2 = its edges must be re-rendered too (shown/faded changed), 1 = only the node. */
+    const updateOrg = (i: number): 0 | 1 | 2 => {
       const before = displayClass(i);
       ds.orgVisible[i] = vis.orgFilterOk[i]!;
       ds.orgDegree[i] = vis.orgDegree[i]! + (this.totalDegree[i] === 0 ? 1 : 0);
       ds.orgFaded[i] = !hideInactive && vis.orgDegree[i] === 0 && this.totalDegree[i]! > 0 ? 1 : 0;
-      if (sizeBy === 'degree' && ds.nodeSize) ds.nodeSize[i] = this.sizeOf(vis.orgDegree[i]!, this.maxTotalDegree);
-      return displayClass(i) !== before;
+      let resized = false;
+      if (sizeBy === 'degree' && ds.nodeSize) {
+        const size = this.sizeOf(vis.orgDegree[i]!, this.maxTotalDegree);
+        resized = size !== ds.nodeSize[i];
+        ds.nodeSize[i] = size;
+      }
+      return displayClass(i) !== before ? 2 : resized ? 1 : 0;
     };
     // Edges read their ends' visibility and fade, not their size: only a node whose class changes drags its
     // edges into the refresh, so a hub whose degree moves by one costs one node, not thousands of edges.
     const displayClass = (i: number): number =>
       ds.orgVisible[i]! * 4 + (hideInactive && ds.orgDegree[i] === 0 ? 2 : 0) + ds.orgFaded[i]!;
+    for (const i of changedOrgs) orgMark[i] = 0;
     if (!incremental) {
       for (let i = 0; i < c.orgCount; i++) updateOrg(i);
       return null;
@@ -202,10 +228,13 @@ export class GraphScene {
     const reclassed: number[] = [];
     const nodes: string[] = [];
     for (const i of changedOrgs) {
-      if (updateOrg(i)) reclassed.push(i);
-      else nodes.push(String(i));
+      const change = updateOrg(i);
+      if (change === 2) reclassed.push(i);
+      else if (change === 1) nodes.push(String(i));
     }
-    const keys = partialGraphFor(this.adjacency, reclassed, changedEdges, merged ? this.pairs : undefined);
+    const pairCount = ds.pairCount;
+    const shown = merged && pairCount ? (p: number) => pairCount[p]! > 0 : (j: number) => ds.collabVisible[j] === 1;
+    const keys = partialGraphFor(this.adjacency, reclassed, changedEdges, merged ? this.pairs : undefined, shown);
     for (const n of nodes) keys.nodes.push(n);
     return keys;
   }

@@ -5,6 +5,12 @@ import type { AbstractGraph } from 'graphology-types';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import EdgeCurveProgram from '@sigma/edge-curve';
 import { animateNodes } from 'sigma/utils';
+import { recordRefreshJs } from './bench-hooks';
+
+/** Main-thread budget of one frame's partial refresh; the rest of the keys are refreshed in the next frames. */
+export const FRAME_BUDGET_MS = 8;
+/** Keys per refresh call between budget checks (about 1–3 ms of sigma work here). */
+const REFRESH_CHUNK = 500;
 
 export interface SigmaCallbacks {
   onNodeHover(org: number): void;
@@ -94,18 +100,48 @@ export function createSigmaBinding(
   const pendingNodes: (readonly string[])[] = [];
   const pendingEdges: (readonly string[])[] = [];
   let frame = 0;
-  const flush = () => {
+  /** Pending keys as one list; several lists (steps merged into one frame) are deduplicated. */
+  const drain = (queue: (readonly string[])[]): readonly string[] => {
+    const all = queue.length === 1 ? queue[0]! : queue.length === 0 ? [] : [...new Set(queue.flat())];
+    queue.length = 0;
+    return all;
+  };
+  /**
+   * Applies pending refreshes and draws. A partial refresh is time-sliced: past `budgetMs` the rest of the keys wait
+   * for the next frame (reducers read the state when a key is processed, so a late key shows the latest state), so a
+   * 50k graph stepping through a busy month never blocks a frame for the whole of it.
+   */
+  const flush = (budgetMs: number) => {
     frame = 0;
     if (killed) return;
-    if (pendingAll) sigma.refresh({ skipIndexation: true });
-    else if (pendingNodes.length || pendingEdges.length) {
-      const nodes = pendingNodes.length === 1 ? [...pendingNodes[0]!] : pendingNodes.flat();
-      const edges = pendingEdges.length === 1 ? [...pendingEdges[0]!] : pendingEdges.flat();
-      sigma.refresh({ partialGraph: { nodes, edges }, skipIndexation: true });
+    const full = pendingAll;
+    const t0 = performance.now();
+    let drawn = full;
+    // `schedule: true` keeps sigma's reducer and buffer work apart from drawing; the empty refresh below draws.
+    if (full) {
+      pendingNodes.length = 0;
+      pendingEdges.length = 0;
+      sigma.refresh({ skipIndexation: true, schedule: true });
+    } else {
+      const nodes = drain(pendingNodes);
+      const edges = drain(pendingEdges);
+      let n = 0;
+      let e = 0;
+      while ((n < nodes.length || e < edges.length) && (n + e === 0 || performance.now() - t0 < budgetMs)) {
+        const partialGraph = {
+          nodes: nodes.slice(n, (n += REFRESH_CHUNK)),
+          edges: edges.slice(e, (e += REFRESH_CHUNK)),
+        };
+        sigma.refresh({ partialGraph, skipIndexation: true, schedule: true });
+        drawn = true;
+      }
+      if (n < nodes.length) pendingNodes.push(nodes.slice(n));
+      if (e < edges.length) pendingEdges.push(edges.slice(e));
+      if (drawn) recordRefreshJs(performance.now() - t0, Math.min(n, nodes.length), Math.min(e, edges.length));
+      if (pendingNodes.length || pendingEdges.length) frame = requestAnimationFrame(() => flush(FRAME_BUDGET_MS));
     }
     pendingAll = false;
-    pendingNodes.length = 0;
-    pendingEdges.length = 0;
+    if (drawn) sigma.refresh({ partialGraph: { nodes: [], edges: [] }, skipIndexation: true });
   };
   return {
     sigma,
@@ -124,7 +160,7 @@ export function createSigmaBinding(
         if (keys.nodes.length) pendingNodes.push(keys.nodes);
         if (keys.edges.length) pendingEdges.push(keys.edges);
       }
-      frame ||= requestAnimationFrame(flush);
+      frame ||= requestAnimationFrame(() => flush(FRAME_BUDGET_MS));
     },
     setPositions(positions, animate) {
       if (killed) return;
@@ -163,7 +199,7 @@ export function createSigmaBinding(
       if (killed) return;
       if (frame) {
         cancelAnimationFrame(frame);
-        flush();
+        flush(Infinity);
       } else {
         // An empty partial refresh renders synchronously without re-adding every node and edge.
         sigma.refresh({ partialGraph: { nodes: [], edges: [] }, skipIndexation: true });
