@@ -54,14 +54,22 @@ async function expectScene(page: Page, scene: Scene, index: number): Promise<voi
     'data-camera',
     [cam.x, cam.y, cam.ratio].map((n) => n.toFixed(4)).join(','),
   );
-  await expect.poll(() => new URLSearchParams(new URL(page.url()).hash.slice(1)).get('scene')).toBe(String(index + 1));
-  const hash = new URLSearchParams(new URL(page.url()).hash.slice(1));
-  expect(hash.get('from')).toBe(dayToIso(scene.view.from!));
-  expect(hash.get('to')).toBe(dayToIso(scene.view.to!));
-  expect(hash.get('sel')).toBe(`org:${sel.id}`);
-  expect(hash.get('cam')).toBe(`${cam.x},${cam.y},${cam.ratio}`);
+  // The link is written debounced: wait for all of it, not only its first changed part.
   const e = scene.view.extent!;
-  expect(hash.get('ext')).toBe(`${e.south},${e.west},${e.north},${e.east}`);
+  const keys = ['scene', 'from', 'to', 'sel', 'cam', 'ext'];
+  await expect
+    .poll(() => {
+      const hash = new URLSearchParams(new URL(page.url()).hash.slice(1));
+      return keys.map((k) => hash.get(k));
+    })
+    .toEqual([
+      String(index + 1),
+      dayToIso(scene.view.from!),
+      dayToIso(scene.view.to!),
+      `org:${sel.id}`,
+      `${cam.x},${cam.y},${cam.ratio}`,
+      `${e.south},${e.west},${e.north},${e.east}`,
+    ]);
 }
 
 test('PageDown walks the built-in story in presentation mode; PageUp and ← go back', async ({ page }) => {
@@ -229,4 +237,48 @@ test('the story panel shows and presents a scene', async ({ page }) => {
   await expect(page.getByTestId('app')).toHaveAttribute('data-presenting', 'true');
   await expect(page.getByTestId('story-overlay')).toHaveAttribute('data-moving', 'false');
   await expectScene(page, story.scenes[5]!, 5);
+});
+
+test('dragging the map and zooming the graph put extent and camera in the link; a new scene keeps them', async ({
+  page,
+}) => {
+  await openStory(page);
+  const param = (k: string) => new URLSearchParams(new URL(page.url()).hash.slice(1)).get(k);
+  expect(param('ext')).toBeNull();
+  expect(param('cam')).toBeNull();
+  const map = (await page.getByTestId('map').boundingBox())!;
+  await page.mouse.move(map.x + map.width / 2, map.y + map.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(map.x + map.width / 2 + 120, map.y + map.height / 2 + 60, { steps: 6 });
+  await page.mouse.up();
+  await expect.poll(() => param('ext')).not.toBeNull();
+  const graph = (await page.getByTestId('graph').boundingBox())!;
+  await page.mouse.move(graph.x + graph.width / 2, graph.y + graph.height / 2);
+  await page.mouse.wheel(0, -400);
+  await expect.poll(() => param('cam')).not.toBeNull();
+  await expect(page.getByTestId('graph')).not.toHaveAttribute('data-camera', '0.5000,0.5000,1.0000');
+  // Let the link settle (the camera is reported when the wheel animation ends).
+  await expect
+    .poll(() => page.getByTestId('graph').getAttribute('data-camera'))
+    .toBe(
+      param('cam')!
+        .split(',')
+        .map((n) => Number(n).toFixed(4))
+        .join(','),
+    );
+  const cam = param('cam')!.split(',').map(Number);
+  const ext = param('ext')!.split(',').map(Number);
+
+  await page.getByTestId('story-open').click();
+  await page.getByTestId('story-add').click();
+  const saved = parseStory(await exportStory(page));
+  if (!saved.ok) throw new Error('export unreadable');
+  const view = saved.story.scenes.at(-1)!.view;
+  expect(view.camera).toEqual({ x: cam[0], y: cam[1], ratio: cam[2] });
+  expect(view.extent).toEqual({ south: ext[0], west: ext[1], north: ext[2], east: ext[3] });
+
+  // The link restores the camera.
+  const other = await page.context().newPage();
+  await openAtlas(other, new URL(page.url()).hash);
+  await expect(other.getByTestId('graph')).toHaveAttribute('data-camera', cam.map((n) => n.toFixed(4)).join(','));
 });

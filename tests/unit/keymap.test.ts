@@ -40,6 +40,20 @@ describe('keyAction', () => {
     expect(keyAction(press('p', { altKey: true }), on)).toBeNull();
   });
 
+  it.each([
+    ['ArrowRight', 'next-scene'],
+    ['PageDown', 'next-scene'],
+    ['ArrowLeft', 'previous-scene'],
+    ['PageUp', 'previous-scene'],
+  ] as const)('%s steps the story while presenting, even with single keys off', (key, action) => {
+    expect(keyAction(press(key), { ...on, presenting: true })).toBe(action);
+    expect(keyAction(press(key), { ...on, presenting: true, singleKeys: false })).toBe(action);
+    expect(keyAction(press(key), on)).toBeNull();
+    expect(keyAction(press(key), { ...on, presenting: true, arrowsTaken: true })).toBeNull();
+    expect(keyAction(press(key), { ...on, presenting: true, inField: true })).toBeNull();
+    expect(keyAction(press(key, { altKey: true }), { ...on, presenting: true })).toBeNull();
+  });
+
   it('leaves Space to a focused button or checkbox', () => {
     expect(keyAction(press(' '), { ...on, presenting: true, spaceTaken: true })).toBeNull();
     expect(takesSpace('BUTTON', null)).toBe(true);

@@ -265,6 +265,7 @@ export const en = {
   keyTimelineMove: 'Move the time window by one step (timeline focused)',
   keyTimelineResize: 'Make the time window longer or shorter (timeline focused)',
   keyTimelineAll: 'Show the whole period (timeline focused)',
+  keyStory: 'Next or previous story scene (presentation mode; clickers send Page Down / Page Up)',
   keySearch: 'Move through the results and pick one (search box)',
   keyTab: 'Move between controls',
   mainHeading: 'Cluster Atlas: graph, map and timeline',

@@ -270,6 +270,8 @@ export const fr: Catalogue = {
   keyTimelineMove: 'Déplacer la fenêtre de temps d’un pas (frise active)',
   keyTimelineResize: 'Allonger ou raccourcir la fenêtre de temps (frise active)',
   keyTimelineAll: 'Afficher toute la période (frise active)',
+  keyStory:
+    'Scène suivante ou précédente du récit (mode présentation ; les télécommandes envoient Page suivante / Page précédente)',
   keySearch: 'Parcourir les résultats et en choisir un (recherche)',
   keyTab: 'Passer d’une commande à l’autre',
   mainHeading: 'Cluster Atlas : graphe, carte et frise',

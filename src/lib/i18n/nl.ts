@@ -269,6 +269,8 @@ export const nl: Catalogue = {
   keyTimelineMove: 'Tijdvenster één stap verschuiven (tijdlijn met focus)',
   keyTimelineResize: 'Tijdvenster langer of korter maken (tijdlijn met focus)',
   keyTimelineAll: 'De hele periode tonen (tijdlijn met focus)',
+  keyStory:
+    'Volgende of vorige scène van het verhaal (presentatiemodus; afstandsbedieningen sturen Page Down / Page Up)',
   keySearch: 'Door de resultaten gaan en er een kiezen (zoekvak)',
   keyTab: 'Tussen bedieningselementen bewegen',
   mainHeading: 'Cluster Atlas: graaf, kaart en tijdlijn',

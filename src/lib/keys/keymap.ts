@@ -1,6 +1,6 @@
 // Global keyboard shortcuts: a key press (and where it happened) → an app action, so App and tests share one table.
 
-export type KeyAction = 'escape' | 'present' | 'play' | 'help';
+export type KeyAction = 'escape' | 'present' | 'play' | 'help' | 'next-scene' | 'previous-scene';
 
 export interface KeyPress {
   readonly key: string;
@@ -17,6 +17,8 @@ export interface KeyContext {
   readonly inField: boolean;
   /** The focused element uses Space itself (a button, a checkbox, a link, a summary): Space stays its own. */
   readonly spaceTaken?: boolean;
+  /** The focused element uses arrows and Page Up/Down itself (a slider, a select): they stay its own. */
+  readonly arrowsTaken?: boolean;
 }
 
 /** The shortcuts as listed in the help overlay, in order. `single` marks those the setting turns off. */
@@ -25,6 +27,9 @@ export const SHORTCUTS = [
   { keys: ['Space'], action: 'play', single: true },
   { keys: ['?'], action: 'help', single: true },
   { keys: ['Escape'], action: 'escape', single: false },
+  // Not character keys, so not turned off with them; clickers send Page Down / Page Up.
+  { keys: ['→', 'Page Down'], action: 'next-scene', single: false },
+  { keys: ['←', 'Page Up'], action: 'previous-scene', single: false },
 ] as const satisfies readonly { keys: readonly string[]; action: KeyAction; single: boolean }[];
 
 /** Whether a key event's target is somewhere the user types (shortcuts must not steal those keys). */
@@ -44,6 +49,10 @@ export function takesSpace(tagName: string, role: string | null): boolean {
 export function keyAction(press: KeyPress, ctx: KeyContext): KeyAction | null {
   if (ctx.inField) return null;
   if (press.key === 'Escape') return 'escape';
+  if (ctx.presenting && !ctx.arrowsTaken && !press.ctrlKey && !press.metaKey && !press.altKey) {
+    if (press.key === 'ArrowRight' || press.key === 'PageDown') return 'next-scene';
+    if (press.key === 'ArrowLeft' || press.key === 'PageUp') return 'previous-scene';
+  }
   if (press.ctrlKey || press.metaKey || press.altKey || !ctx.singleKeys) return null;
   if (press.key === 'p' || press.key === 'P') return 'present';
   if (press.key === '?') return 'help';
