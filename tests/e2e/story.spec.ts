@@ -1,6 +1,7 @@
 // Stories: PageDown walks the built-in story (window, selection, camera per scene), export → import is lossless,
 // a scene's link opens that scene, a hostile story file is refused by field, scenes reorder from the keyboard.
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { compileDataset } from '../../src/lib/model/compiled';
 import { dayToIso } from '../../src/lib/model/dates';
@@ -281,4 +282,26 @@ test('dragging the map and zooming the graph put extent and camera in the link; 
   const other = await page.context().newPage();
   await openAtlas(other, new URL(page.url()).hash);
   await expect(other.getByTestId('graph')).toHaveAttribute('data-camera', cam.map((n) => n.toFixed(4)).join(','));
+});
+
+test('the story panel and the presentation overlay have no serious or critical axe violation', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openStory(page);
+  const serious = async () =>
+    (await new AxeBuilder({ page }).analyze()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(' | ')}`,
+      );
+  await page.getByTestId('story-open').click();
+  await expect(page.getByTestId('story-dialog')).toBeVisible();
+  expect(await serious()).toEqual([]);
+  await page.getByTestId('story-present-2').click();
+  await expect(page.getByTestId('story-overlay')).toHaveAttribute('data-moving', 'false');
+  expect(await serious()).toEqual([]);
 });
