@@ -217,11 +217,13 @@ const METHOD = `
   "not converged within cap". Long frames are those starting after the graph's first frame until 1 s after
   layout-done (the finished positions animate into place for 600 ms).
 - **Timeline steps.** A 2-year window at the start of the timeline is set first, untimed (from the full span it is a
-  jump, not a step); then 100 steps slide it by one month each through \`__atlasBench.setWindow\`. *Step JS* runs
-  from that call until Svelte's effects have run (the hook's own return value covers only the synchronous part —
-  state and visibility diff — because effects run in a microtask after it; both are shown). Then \`forceFrame()\`
-  draws the graph now (sigma's coalesced refresh and render) and reads one pixel back, which waits for the GPU: the
-  *presented frame*. Then the page yields to the browser's next frame (map canvas, compositing): *next frame*. Where
+  jump, not a step); then 100 steps slide it by one month each through \`__atlasBench.setWindow\`. *Step JS* is the
+  sum of two parts: the *effects*, from that call until Svelte's effects have run (state, visibility diff, graph and
+  map sync, map restyle, histogram, counts; the hook's own return value covers only the synchronous part — state and
+  visibility diff — because effects run in a microtask after it), and sigma's *partial refresh JS* (reducers and
+  buffer writes for the changed keys), which the app runs in the next animation frame, time-sliced at 8 ms a frame,
+  and the bench runs whole and undrawn through \`__atlasBench.flushRefresh()\`. Then \`forceFrame()\` draws the graph
+  now and reads one pixel back, which waits for the GPU: the *presented frame*. Then the page yields to the browser's next frame (map canvas, compositing): *next frame*. Where
   a frame costs seconds, only the first steps are followed by frames (see "Repetitions" below) and the rest are timed
   as JS only, with no frame between them. Visible counts (\`__atlasBench.counts()\`) must change between steps.
 - **Why JS and presented frame are apart.** On SwiftShader the GPU is the CPU: drawing the graph's buffers costs

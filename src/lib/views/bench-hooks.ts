@@ -10,6 +10,8 @@ export interface BenchHooks {
   counts(): { organisations: number; collaborations: number };
   /** Renders now and reads one pixel back, so the GPU work of the last change is finished. */
   forceFrame(): number;
+  /** Runs pending sigma refreshes now without drawing; returns their main-thread ms (reducers + buffer writes). */
+  flushRefresh(): number;
   /** Sigma partial-refresh JS (reducers + buffer writes, not drawing) since the last call, and the keys it covered. */
   takeRefreshJs(): { ms: number; nodes: number; edges: number };
 }
@@ -25,6 +27,16 @@ export function recordRefreshJs(ms: number, nodes: number, edges: number): void 
 
 type FrameForcer = () => void;
 const forcers: FrameForcer[] = [];
+const refreshFlushers: (() => void)[] = [];
+
+/** Views register how to run their pending refresh JS without drawing (sigma: the coalesced partial refresh). */
+export function registerRefreshFlusher(flushRefresh: () => void): () => void {
+  refreshFlushers.push(flushRefresh);
+  return () => {
+    const i = refreshFlushers.indexOf(flushRefresh);
+    if (i >= 0) refreshFlushers.splice(i, 1);
+  };
+}
 
 /** Views register how to force their frame (sigma: render + 1×1 readPixels). */
 export function registerFrameForcer(force: FrameForcer): () => void {
@@ -52,6 +64,7 @@ export function installBenchHooks(atlas: AtlasState): void {
     bounds: () => ({ ...atlas.bounds }),
     counts: () => ({ organisations: atlas.visibleOrganisations, collaborations: atlas.visibleCollaborations }),
     forceFrame: () => timed(() => forcers.forEach((f) => f())),
+    flushRefresh: () => timed(() => refreshFlushers.forEach((f) => f())),
     takeRefreshJs: () => {
       const out = { ...refreshJs };
       refreshJs.ms = refreshJs.nodes = refreshJs.edges = 0;

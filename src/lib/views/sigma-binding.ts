@@ -40,6 +40,8 @@ export interface SigmaBinding {
   fit(animate: boolean): void;
   /** Renders synchronously and reads one pixel back (bench: waits until the GPU has presented the frame). */
   forceFrame(): void;
+  /** Bench: applies pending refreshes now, whole, without drawing — a step's refresh JS apart from its frame. */
+  flushRefresh(): void;
   zoom(factor: number): void;
   destroy(): void;
 }
@@ -111,7 +113,7 @@ export function createSigmaBinding(
    * for the next frame (reducers read the state when a key is processed, so a late key shows the latest state), so a
    * 50k graph stepping through a busy month never blocks a frame for the whole of it.
    */
-  const flush = (budgetMs: number) => {
+  const flush = (budgetMs: number, draw = true) => {
     frame = 0;
     if (killed) return;
     const full = pendingAll;
@@ -141,7 +143,7 @@ export function createSigmaBinding(
       if (pendingNodes.length || pendingEdges.length) frame = requestAnimationFrame(() => flush(FRAME_BUDGET_MS));
     }
     pendingAll = false;
-    if (drawn) sigma.refresh({ partialGraph: { nodes: [], edges: [] }, skipIndexation: true });
+    if (drawn && draw) sigma.refresh({ partialGraph: { nodes: [], edges: [] }, skipIndexation: true });
   };
   return {
     sigma,
@@ -207,6 +209,11 @@ export function createSigmaBinding(
       const canvas = sigma.getCanvases().edges ?? Object.values(sigma.getCanvases())[0];
       const gl = canvas?.getContext('webgl2') ?? canvas?.getContext('webgl');
       gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+    },
+    flushRefresh() {
+      if (killed || !frame) return;
+      cancelAnimationFrame(frame);
+      flush(Infinity, false);
     },
     zoom(factor) {
       if (killed) return;
