@@ -249,9 +249,9 @@ export async function measureRep(browser: Browser, opts: RepOptions): Promise<Re
         v.sort((a, b) => a - b),
         0.95,
       );
-    const total = samples.map((s) => s[1] + s[6]).filter(Number.isFinite);
-    metrics['step.js.median'] = median(total);
-    metrics['step.js.p95'] = p95(total);
+    const stepJs = samples.map((s) => s[1] + s[6]).filter(Number.isFinite);
+    metrics['step.js.median'] = median(stepJs);
+    metrics['step.js.p95'] = p95(stepJs);
     metrics['step.effects.median'] = median(col(1));
     metrics['step.effects.p95'] = p95(col(1));
     metrics['step.refresh.median'] = median(col(6));
