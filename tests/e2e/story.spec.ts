@@ -10,7 +10,7 @@ import { Visibility } from '../../src/lib/state/visibility';
 import { parseStory } from '../../src/lib/story/story-format';
 import type { Scene } from '../../src/lib/story/story-model';
 import { loadBuiltinDataset } from '../helpers/builtin';
-import { openAtlas } from './helpers';
+import { openAtlas, setWindow } from './helpers';
 import { today } from './expected';
 
 const builtinText = readFileSync(new URL('../../data/stories/builtin.json', import.meta.url), 'utf8');
@@ -304,4 +304,21 @@ test('the story panel and the presentation overlay have no serious or critical a
   await page.getByTestId('story-present-2').click();
   await expect(page.getByTestId('story-overlay')).toHaveAttribute('data-moving', 'false');
   expect(await serious()).toEqual([]);
+});
+
+test('recording the playback downloads a WebM video of the graph', async ({ page }) => {
+  await openStory(page);
+  await setWindow(page, '2016', '2016');
+  await page.getByTestId('timeline-unit').selectOption('year');
+  await page.getByTestId('export-open').click();
+  const download = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByTestId('export-webm').click();
+  await expect(page.getByTestId('timeline-play')).toHaveAttribute('aria-pressed', 'true');
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^cluster-atlas-playback-2016-[\d-]+\.webm$/);
+  const bytes = readFileSync(await file.path());
+  // EBML magic number of Matroska/WebM, and more than a few frames' worth of data.
+  expect([...bytes.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
+  expect(bytes.length).toBeGreaterThan(20_000);
+  await expect(page.getByTestId('timeline-play')).toHaveAttribute('aria-pressed', 'false');
 });

@@ -207,6 +207,10 @@ export const en = {
   exportCamera: 'current view',
   exportReport: 'Report (graph + map)',
   exportData: 'Data',
+  exportVideo: 'Video',
+  exportRecord: 'Record playback (WebM)',
+  exportRecordHint: 'Plays the timeline from the current window and records the graph; pausing stops the video',
+  recordingStarted: 'Recording the graph while the timeline plays; the video downloads when playback ends or pauses.',
   timeRule:
     'Both ends of the window are included. A collaboration dated only by year or month covers that whole year or month: “2017” is inside a window ending in June 2017. Active: the collaboration’s period overlaps the window. Cumulative: it started on or before the window’s last day. An empty end date means still running.',
   outsideNuts: 'Outside NUTS',

@@ -212,6 +212,11 @@ export const fr: Catalogue = {
   exportCamera: 'vue actuelle',
   exportReport: 'Rapport (graphe + carte)',
   exportData: 'Données',
+  exportVideo: 'Vidéo',
+  exportRecord: 'Enregistrer la lecture (WebM)',
+  exportRecordHint: 'Lit la frise à partir de la période actuelle et enregistre le graphe ; la pause arrête la vidéo',
+  recordingStarted:
+    'Le graphe est enregistré pendant la lecture de la frise ; la vidéo se télécharge à la fin ou à la pause.',
   timeRule:
     'Les deux bornes de la fenêtre sont incluses. Une collaboration datée seulement par l’année ou le mois couvre toute cette année ou tout ce mois : « 2017 » est dans une fenêtre qui se termine en juin 2017. Active : la période de la collaboration chevauche la fenêtre. Cumulatif : elle a commencé au plus tard le dernier jour de la fenêtre. Une date de fin vide signifie qu’elle est toujours en cours.',
   outsideNuts: 'Hors NUTS',

@@ -211,6 +211,11 @@ export const nl: Catalogue = {
   exportCamera: 'huidige weergave',
   exportReport: 'Rapport (graaf + kaart)',
   exportData: 'Gegevens',
+  exportVideo: 'Video',
+  exportRecord: 'Afspelen opnemen (WebM)',
+  exportRecordHint: 'Speelt de tijdlijn af vanaf de huidige periode en neemt de graaf op; pauzeren stopt de video',
+  recordingStarted:
+    'De graaf wordt opgenomen terwijl de tijdlijn speelt; de video wordt gedownload als het afspelen eindigt of pauzeert.',
   timeRule:
     'Beide uiteinden van het venster tellen mee. Een samenwerking die alleen met een jaar of maand gedateerd is, beslaat dat hele jaar of die hele maand: “2017” valt binnen een venster dat in juni 2017 eindigt. Actief: de periode van de samenwerking overlapt het venster. Cumulatief: ze begon op of vóór de laatste dag van het venster. Een lege einddatum betekent dat ze nog loopt.',
   outsideNuts: 'Buiten NUTS',
