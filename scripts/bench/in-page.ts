@@ -26,6 +26,7 @@ export interface BenchPage {
   /** Steps with no frame between them, bracketed by \`benchProfileMark\` busy loops for profile windows. */
   jsSteps(windows: [number, number][]): Promise<void>;
   select(kind: 'region' | 'org', id: string): Promise<{ sync: number; js: number; frame: number }>;
+  filter(kind: string | null): Promise<{ js: number; refresh: number; frame: number }>;
   frames: { start(): void; stop(): number[] };
   watchSearch(name: string): boolean;
   search: { enterAt: number | null; headingAt: number | null; heading: string };
@@ -148,6 +149,17 @@ export const IN_PAGE_SCRIPT = String.raw`
     const js = performance.now() - t0;
     const frame = h.forceFrame();
     return { sync, js, frame };
+  };
+  // A filter change: effects, then sigma's refresh JS (undrawn), then the presented frame.
+  B.filter = async (kind) => {
+    const h = window.__atlasBench;
+    const t0 = performance.now();
+    h.filterKind(kind);
+    await B.flush();
+    const js = performance.now() - t0;
+    const refresh = h.flushRefresh();
+    const frame = h.forceFrame();
+    return { js, refresh, frame };
   };
   // Search latency: Enter's event time to the details heading showing the organisation (matched by text).
   B.watchSearch = (name) => {

@@ -293,6 +293,8 @@ export async function measureRep(browser: Browser, opts: RepOptions): Promise<Re
 
     phase('brush drag');
     await brushDrag(page, windows[0] ?? [bounds.from, bounds.to], opts, metrics, notes, warnings);
+    phase('filter change');
+    await filterChange(page, metrics);
     phase('region click and search');
     await selections(page, opts, metrics, warnings);
     phase('exports');
@@ -385,6 +387,20 @@ async function brushDrag(
       `brush drag: ${perMove.length} pointer moves gave only ${updates} window steps (atlas:timeline-step marks): ` +
         'the drag stops updating the window, so its frame figures show no work',
     );
+}
+
+/** A kind filter on (the commonest kind only: most collaborations leave) and off again, each timed apart. */
+async function filterChange(page: Page, metrics: Metrics): Promise<void> {
+  const bench = (kind: string | null) =>
+    page.evaluate(([k]) => (window as unknown as BenchWindow).__bench.filter(k), [kind] as const);
+  await nextFrame(page);
+  const on = await bench('partnership');
+  await nextFrame(page);
+  const off = await bench(null);
+  await nextFrame(page);
+  metrics['filter.js'] = Math.max(on.js + on.refresh, off.js + off.refresh);
+  metrics['filter.refresh'] = Math.max(on.refresh, off.refresh);
+  metrics['filter.frame'] = Math.max(on.frame, off.frame);
 }
 
 async function selections(page: Page, opts: RepOptions, metrics: Metrics, warnings: string[]): Promise<void> {

@@ -234,6 +234,10 @@ const METHOD = `
   for a busy frame to end, so its wall time is the drag's responsiveness; frame intervals come from
   requestAnimationFrame timestamps, the longest frame from Long Animation Frames. The share of moves that produced an
   \`atlas:timeline-step\` mark checks the drag really moves the window.
+- **Filter change.** The kind filter is set to "partnership" only (most collaborations leave), then cleared: for
+  each, the effects, then sigma's refresh JS run whole and undrawn, then the presented frame; the worse of the two is
+  shown. A filter change is diffed against what is shown, so it is a partial refresh unless it touches more than 40 %
+  of the graph.
 - **Selection.** Region: \`selectRegion\` on the NUTS 2 region with the most organisations, JS until effects ran, then
   \`forceFrame()\`; the graph's \`data-highlighted\` must not be empty. Search: types the best-connected organisation
   whose name is in no other name or alias into \`data-testid="search"\`, presses Enter, and times Enter's event time →

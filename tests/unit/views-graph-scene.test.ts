@@ -144,10 +144,28 @@ describe('GraphScene.sync', () => {
       }
       expect(changedSteps).toBeGreaterThan(2);
       expect(fullSyncs).toBeLessThan(changedSteps);
-      // A filter change resets the log: the next sync asks for a full refresh.
+      // A filter change resets the log: the next sync diffs against what is shown and stays partial — every
+      // organisation the filter hid and every collaboration it removed is refreshed.
+      const shownBefore = [...scene.ds.collabVisible];
+      const orgsBefore = [...scene.ds.orgVisible];
       vis.setFilters({ ...NO_FILTERS, countries: ['BE'] });
-      expect(scene.sync(vis, false, 'degree')).toBeNull();
+      const filtered = scene.sync(vis, false, 'degree');
+      expect(filtered).not.toBeNull();
       expect([...scene.ds.collabVisible]).toEqual([...vis.collabVisible]);
+      const gotNodes = new Set(filtered!.nodes);
+      for (let i = 0; i < c.orgCount; i++) {
+        if (orgsBefore[i] !== scene.ds.orgVisible[i]) expect(gotNodes.has(String(i)), `org ${i}`).toBe(true);
+      }
+      const gotEdges = new Set(filtered!.edges);
+      for (let j = 0; j < c.collabCount; j++) {
+        if (shownBefore[j] === vis.collabVisible[j] || c.collabSource[j] === c.collabTarget[j]) continue;
+        const key =
+          edgeMode === 'merged'
+            ? scene.graph.edges(String(c.collabSource[j]), String(c.collabTarget[j]))[0]!
+            : String(j);
+        if (edgeMode === 'parallel') expect(gotEdges.has(key), `collab ${j}`).toBe(true);
+      }
+      expect(gotNodes.size).toBeGreaterThan(0);
     },
   );
 

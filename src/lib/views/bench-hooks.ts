@@ -6,6 +6,8 @@ export interface BenchHooks {
   setWindow(from: number, to: number): number;
   selectRegion(code: string): number;
   selectOrg(id: string): number;
+  /** Keeps only this collaboration kind (null: no kind filter), as the filter bar would; sync ms. */
+  filterKind(kind: string | null): number;
   bounds(): { from: number; to: number };
   counts(): { organisations: number; collaborations: number };
   /** Renders now and reads one pixel back, so the GPU work of the last change is finished. */
@@ -61,6 +63,7 @@ export function installBenchHooks(atlas: AtlasState): void {
     setWindow: (from, to) => timed(() => atlas.setWindow(from, to)),
     selectRegion: (code) => timed(() => atlas.select({ kind: 'region', code })),
     selectOrg: (id) => timed(() => atlas.select({ kind: 'org', id })),
+    filterKind: (kind) => timed(() => atlas.setFilters({ ...atlas.filters, kinds: kind === null ? [] : [kind] })),
     bounds: () => ({ ...atlas.bounds }),
     counts: () => ({ organisations: atlas.visibleOrganisations, collaborations: atlas.visibleCollaborations }),
     forceFrame: () => timed(() => forcers.forEach((f) => f())),

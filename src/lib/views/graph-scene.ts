@@ -36,6 +36,10 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export const MIN_NODE_SIZE = 3;
 export const MAX_NODE_SIZE = 16;
+/** A change touching more than this share of nodes + edges is drawn with one full refresh instead. */
+export const FULL_REFRESH_SHARE = 0.4;
+/** …on graphs of at least this many nodes + edges (below it either way costs a few milliseconds). */
+export const FULL_REFRESH_MIN = 20_000;
 /** Node sizes are quantised to this many pixels (see `sizeOf`). */
 export const NODE_SIZE_STEP = 0.5;
 /** Share of the label density given to always-on labels (0.5 density → top 10 % labelled). */
@@ -63,6 +67,7 @@ export class GraphScene {
   legend: NodeLegend = { colour: [], edges: [] };
   private readonly cursor: LogCursor = ChangeLog.freshCursor();
   private orgMark: Uint8Array | undefined;
+  private synced = false;
   /** Edges (or pairs, when merged) emphasised by the last sync, to clear on the next. */
   private emphasisedEdges: number[] = [];
   private readonly maxTotalDegree: number;
@@ -135,10 +140,9 @@ export class GraphScene {
   }
 
   /**
-   * Catches up with visibility changes. Returns the keys to refresh, or null when everything must be
-   * refreshed (first sync, filter or mode change).
-   */
-  /**
+   * Catches up with visibility changes. Returns the keys to refresh, or null when everything must be refreshed (the
+   * first sync, or a change touching most of the graph).
+   *
    * `emphasise`: mark the collaborations that entered in this step (timeline playback). Off while
    * dragging or typing, where it would only double the edges each step refreshes.
    */
@@ -162,7 +166,7 @@ export class GraphScene {
     const merged = this.edgeMode === 'merged';
     const emphasised = ds.emphasised;
     ds.hideIsolated = hideInactive;
-    const incremental = vis.changes.readSince(this.cursor, (j) => {
+    const applyCollab = (j: number): void => {
       const on = vis.collabVisible[j]!;
       ds.collabVisible[j] = on;
       const p = this.pairs.pairIndexOfCollab[j]!;
@@ -176,8 +180,13 @@ export class GraphScene {
       } else if (p >= 0) changedEdges.push(j);
       touch(c.collabSource[j]!);
       touch(c.collabTarget[j]!);
-    });
-    if (!incremental) {
+    };
+    const incremental = vis.changes.readSince(this.cursor, applyCollab);
+    // The first sync sets everything (sigma draws it whole anyway). Later resets of the log (filters, mode, a long
+    // burst of steps) are diffed against what is shown, so a filter change on a big graph stays a partial refresh.
+    const first = !this.synced;
+    this.synced = true;
+    if (first) {
       ds.collabVisible.set(vis.collabVisible);
       if (merged && ds.pairCount) {
         ds.pairCount.fill(0);
@@ -186,6 +195,8 @@ export class GraphScene {
           if (p >= 0 && vis.collabVisible[j]) ds.pairCount[p]!++;
         }
       }
+    } else if (!incremental) {
+      for (let j = 0; j < c.collabCount; j++) if (ds.collabVisible[j] !== vis.collabVisible[j]) applyCollab(j);
     }
     // Emphasis of the collaborations that entered in the last play step; last step's lose it again.
     for (const e of this.emphasisedEdges) {
@@ -221,21 +232,27 @@ export class GraphScene {
     const displayClass = (i: number): number =>
       ds.orgVisible[i]! * 4 + (hideInactive && ds.orgDegree[i] === 0 ? 2 : 0) + ds.orgFaded[i]!;
     for (const i of changedOrgs) orgMark[i] = 0;
-    if (!incremental) {
+    if (first) {
       for (let i = 0; i < c.orgCount; i++) updateOrg(i);
       return null;
     }
     const reclassed: number[] = [];
     const nodes: string[] = [];
-    for (const i of changedOrgs) {
+    const visit = (i: number): void => {
       const change = updateOrg(i);
       if (change === 2) reclassed.push(i);
       else if (change === 1) nodes.push(String(i));
-    }
+    };
+    // After a reset a filter may have changed any organisation (its type or country), not only collaborations' ends.
+    if (incremental) for (const i of changedOrgs) visit(i);
+    else for (let i = 0; i < c.orgCount; i++) visit(i);
     const pairCount = ds.pairCount;
     const shown = merged && pairCount ? (p: number) => pairCount[p]! > 0 : (j: number) => ds.collabVisible[j] === 1;
     const keys = partialGraphFor(this.adjacency, reclassed, changedEdges, merged ? this.pairs : undefined, shown);
     for (const n of nodes) keys.nodes.push(n);
+    // Past this share of the graph, sigma's full refresh (batched) is cheaper than key-by-key updates.
+    const total = this.graph.order + this.graph.size;
+    if (total >= FULL_REFRESH_MIN && keys.nodes.length + keys.edges.length > FULL_REFRESH_SHARE * total) return null;
     return keys;
   }
 

@@ -102,6 +102,10 @@ export function createSigmaBinding(
   const pendingNodes: (readonly string[])[] = [];
   const pendingEdges: (readonly string[])[] = [];
   let frame = 0;
+  let lastDrawMs = 0;
+  // When drawing alone takes longer than the budget (software WebGL at 50k: seconds), thinner slices would only
+  // multiply the draws: give the refresh as much time as the last draw took, so it costs at most as much again.
+  const frameBudget = () => Math.max(FRAME_BUDGET_MS, lastDrawMs);
   /** Pending keys as one list; several lists (steps merged into one frame) are deduplicated. */
   const drain = (queue: (readonly string[])[]): readonly string[] => {
     const all = queue.length === 1 ? queue[0]! : queue.length === 0 ? [] : [...new Set(queue.flat())];
@@ -140,10 +144,14 @@ export function createSigmaBinding(
       if (n < nodes.length) pendingNodes.push(nodes.slice(n));
       if (e < edges.length) pendingEdges.push(edges.slice(e));
       if (drawn) recordRefreshJs(performance.now() - t0, Math.min(n, nodes.length), Math.min(e, edges.length));
-      if (pendingNodes.length || pendingEdges.length) frame = requestAnimationFrame(() => flush(FRAME_BUDGET_MS));
+      if (pendingNodes.length || pendingEdges.length) frame = requestAnimationFrame(() => flush(frameBudget()));
     }
     pendingAll = false;
-    if (drawn && draw) sigma.refresh({ partialGraph: { nodes: [], edges: [] }, skipIndexation: true });
+    if (drawn && draw) {
+      const t1 = performance.now();
+      sigma.refresh({ partialGraph: { nodes: [], edges: [] }, skipIndexation: true });
+      lastDrawMs = performance.now() - t1;
+    }
   };
   return {
     sigma,
@@ -162,7 +170,7 @@ export function createSigmaBinding(
         if (keys.nodes.length) pendingNodes.push(keys.nodes);
         if (keys.edges.length) pendingEdges.push(keys.edges);
       }
-      frame ||= requestAnimationFrame(() => flush(FRAME_BUDGET_MS));
+      frame ||= requestAnimationFrame(() => flush(frameBudget()));
     },
     setPositions(positions, animate) {
       if (killed) return;
