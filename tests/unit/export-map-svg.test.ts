@@ -68,7 +68,19 @@ describe('mapSceneToSvg', () => {
     expect(classes!.items.map((i) => i.label)).toEqual(['none', ...classLabels([1, 2, 4])]);
     expect(classes!.items.map((i) => i.colour)).toEqual([0, 1, 2, 3].map((c) => styles.get(c, 0).fillColor));
     expect(arcs!.items.map((i) => i.label)).toEqual(['cross-border', 'domestic']);
+    expect(arcs!.items.map((i) => i.dashed ?? false)).toEqual([false, true]);
     expect(markers!.items.map((i) => i.shape)).toEqual(['circle', 'hollow-circle']);
+  });
+
+  it('a dashed arc keeps its dash pattern in the figure; a hostile one is dropped', () => {
+    const input = miniMapInput();
+    const [arc] = input.arcs;
+    const dashed = mapSceneToSvg({ ...input, arcs: [{ ...arc!, dash: '6 5' }] }, white);
+    expect(dashed).toMatch(
+      /<path d="M[^"]*Q[^"]*" stroke="[^"]+" stroke-width="[^"]+" stroke-opacity="[^"]+" stroke-dasharray="6 5"/,
+    );
+    const hostile = mapSceneToSvg({ ...input, arcs: [{ ...arc!, dash: '1" onload="x' }] }, white);
+    expect(hostile).not.toContain('onload');
   });
 
   it('draws arcs with arcSvgPath between the projected endpoints, and markers as circles (hollow when placed by region)', () => {

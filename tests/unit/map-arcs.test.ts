@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   arcColour,
   arcControl,
+  arcDash,
   arcPoints,
   arcSvgPath,
   arcWidth,
@@ -109,6 +110,13 @@ describe('arcColour', () => {
       expect(arcColour(true, theme)).not.toBe(arcColour(false, theme));
     }
     expect(arcColour(true)).toBe(arcColour(true, 'light'));
+  });
+});
+
+describe('arcDash', () => {
+  it('dashes domestic arcs only, so the two kinds differ without colour', () => {
+    expect(arcDash(true)).toBeUndefined();
+    expect(arcDash(false)).toMatch(/^\d+ \d+$/);
   });
 });
 

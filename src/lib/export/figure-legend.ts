@@ -6,7 +6,7 @@ import { el, type Markup, type SvgChild } from './svg-text';
 const LEGEND_SIZE = 12;
 
 function swatch(item: LegendItem, x: number, cy: number): Markup {
-  const dash = item.dashed ? '2 2' : undefined;
+  const dash = item.dashed ? (item.shape === 'line' ? '4 3' : '2 2') : undefined;
   switch (item.shape) {
     case 'circle':
       return el('circle', { cx: x + 6, cy, r: 5, fill: item.colour });

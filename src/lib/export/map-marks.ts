@@ -10,6 +10,8 @@ export interface MapArc {
   readonly colour: string;
   readonly weight: number;
   readonly opacity: number;
+  /** Stroke dash pattern as on screen (domestic arcs); undefined is solid. */
+  readonly dash?: string | undefined;
   /** Bend as in `arcPoints`; the map view uses 0.2. */
   readonly curvature?: number;
 }
@@ -94,7 +96,7 @@ export function mapLegend(
       title: words.arcs,
       items: [
         { label: words.crossBorder, colour: c.crossBorder, shape: 'line', width: 3 },
-        { label: words.domestic, colour: c.domestic, shape: 'line', width: 3 },
+        { label: words.domestic, colour: c.domestic, shape: 'line', width: 3, dashed: true },
       ],
     });
   }

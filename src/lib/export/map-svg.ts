@@ -144,7 +144,13 @@ export function mapFigureParts(input: MapFigureInput): FigureParts {
     if (![x0, y0, x1, y1].every(Number.isFinite)) continue;
     const d = arcSvgPath(x0, y0, x1, y1, a.curvature ?? 0.2, 1);
     arcMarks.push(
-      el('path', { d, stroke: safeColour(a.colour), 'stroke-width': a.weight, 'stroke-opacity': a.opacity }),
+      el('path', {
+        d,
+        stroke: safeColour(a.colour),
+        'stroke-width': a.weight,
+        'stroke-opacity': a.opacity,
+        'stroke-dasharray': a.dash && /^[\d. ]+$/.test(a.dash) ? a.dash : undefined,
+      }),
     );
   }
   const markerMarks: Markup[] = [];

@@ -54,3 +54,27 @@ export function countryName(lang: Lang, code: string): string {
     return code;
   }
 }
+
+/** Catalogue key of a type or kind value: `research-centre` → `typeResearchCentre`. */
+function enumKey(prefix: 'type' | 'kind', value: string): string {
+  return prefix + value.replace(/(^|-)([a-z])/g, (_m, _d: string, c: string) => c.toUpperCase());
+}
+
+/** An organisation type or collaboration kind in the interface language; a value from data we do not know as is. */
+export function valueName(lang: Lang, prefix: 'type' | 'kind', value: string): string {
+  const key = enumKey(prefix, value);
+  return Object.hasOwn(CATALOGUES[lang], key) ? CATALOGUES[lang][key as MessageKey] : value;
+}
+
+/**
+ * Text of a legend row (`LegendEntry` from graph/palettes: a key saying what the values are, and the values):
+ * types and kinds translated, countries named, communities numbered.
+ */
+export function legendLabel(lang: Lang, key: string, values: readonly string[]): string {
+  if (key.startsWith('legend.type.')) return values.map((v) => valueName(lang, 'type', v)).join(' / ');
+  if (key.startsWith('legend.kind.')) return values.map((v) => valueName(lang, 'kind', v)).join(' / ');
+  if (key.startsWith('country.')) return values.map((c) => `${countryName(lang, c)} (${c})`).join(' / ');
+  if (key === 'legend.community.other') return translate(lang, 'legendCommunityOther');
+  if (key === 'legend.community') return translate(lang, 'legendCommunity', { n: values[0] ?? '' });
+  return values.length ? values.join(' / ') : (key.split('.').pop() ?? key);
+}

@@ -86,6 +86,14 @@ export function arcColour(crossBorder: boolean, theme: 'light' | 'dark' = 'light
   return crossBorder ? c.crossBorder : c.domestic;
 }
 
+/** Domestic arcs are dashed as well as grey, so the two kinds differ without colour vision too. */
+export const DOMESTIC_ARC_DASH = '6 5';
+
+/** Dash pattern of an arc (undefined = solid), in px as Leaflet and SVG take it. */
+export function arcDash(crossBorder: boolean): string | undefined {
+  return crossBorder ? undefined : DOMESTIC_ARC_DASH;
+}
+
 /**
  * SVG path `M x0 y0 Q cx cy x1 y1` for an arc between projected screen points (y down), bending to
  * the same visual side as {@link arcPoints}. Numbers keep at most `precision` decimals with trailing

@@ -1,6 +1,6 @@
 // Builds every export artifact from the state and the views' snapshots (pure apart from reading the clock once).
 import type { AtlasState } from '../state/atlas-state.svelte';
-import { countryName, translate, LOCALES } from '../i18n';
+import { countryName, translate, valueName, LOCALES } from '../i18n';
 import { dayToIso, todayDay } from '../model/dates';
 import { captionText } from '../export/caption';
 import { graphFigureParts, graphSceneToSvg } from '../export/graph-svg';
@@ -41,13 +41,17 @@ export function exportWords(atlas: AtlasState): FigureWords {
   return figureWords((key) => translate(atlas.lang, key), atlas.metric);
 }
 
-/** The caption of what is shown now, in the interface language (country filters by name). */
+/** The caption of what is shown now, in the interface language (countries by name, types and kinds translated). */
 export function currentCaption(atlas: AtlasState): string {
   const f = atlas.filters;
   return captionText({
     window: atlas.window,
     mode: atlas.mode,
-    filters: { ...f, countries: f.countries.map((c) => countryName(atlas.lang, c)) },
+    filters: {
+      types: f.types.map((v) => valueName(atlas.lang, 'type', v)),
+      countries: f.countries.map((c) => countryName(atlas.lang, c)),
+      kinds: f.kinds.map((v) => valueName(atlas.lang, 'kind', v)),
+    },
     counts: { organisations: atlas.visibleOrganisations, collaborations: atlas.visibleCollaborations },
     showUndated: atlas.includeUndated,
     locale: LOCALES[atlas.lang],

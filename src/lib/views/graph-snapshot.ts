@@ -2,12 +2,10 @@
 import type Sigma from 'sigma';
 import type { GraphSnapshot } from './figure-sources';
 import type { NodeLegend } from './graph-scene';
-
-const legendLabel = (values: readonly string[], key: string) =>
-  values.length ? values.join(' / ') : (key.split('.').pop() ?? key);
+import { legendLabel, type Lang } from '../i18n';
 
 /** Everything in viewport pixels, as on screen; hidden nodes and edges are left out. */
-export function sigmaSnapshot(sigma: Sigma, legend: NodeLegend, labelColour: string): GraphSnapshot {
+export function sigmaSnapshot(sigma: Sigma, legend: NodeLegend, labelColour: string, lang: Lang): GraphSnapshot {
   const graph = sigma.getGraph();
   const shownLabels = sigma.getNodeDisplayedLabels();
   const nodes: GraphSnapshot['nodes'][number][] = [];
@@ -49,8 +47,8 @@ export function sigmaSnapshot(sigma: Sigma, legend: NodeLegend, labelColour: str
     labelColour,
     positions,
     legendKeys: {
-      colour: legend.colour.map((e) => ({ label: legendLabel(e.values, e.key), colour: e.colour })),
-      edges: legend.edges.map((e) => ({ label: legendLabel(e.values, e.key), colour: e.colour })),
+      colour: legend.colour.map((e) => ({ label: legendLabel(lang, e.key, e.values), colour: e.colour })),
+      edges: legend.edges.map((e) => ({ label: legendLabel(lang, e.key, e.values), colour: e.colour })),
     },
   };
 }

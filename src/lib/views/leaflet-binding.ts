@@ -16,6 +16,8 @@ export interface ArcSpec {
   readonly latlngs: readonly [number, number][];
   readonly weight: number;
   readonly colour: string;
+  /** Stroke dash pattern; undefined draws a solid line. */
+  readonly dash?: string | undefined;
   readonly opacity: number;
   /** Plain text for the tooltip (set as textContent, never as HTML). */
   readonly label: string;
@@ -152,8 +154,9 @@ export function createMapBinding(container: HTMLElement, callbacks: MapCallbacks
       for (const a of arcs) {
         const shown = arcLayers.get(a.pair);
         if (shown) {
-          if (shown.spec.weight !== a.weight || shown.spec.opacity !== a.opacity || shown.spec.colour !== a.colour) {
-            shown.line.setStyle({ weight: a.weight, opacity: a.opacity, color: a.colour });
+          const s = shown.spec;
+          if (s.weight !== a.weight || s.opacity !== a.opacity || s.colour !== a.colour || s.dash !== a.dash) {
+            shown.line.setStyle({ weight: a.weight, opacity: a.opacity, color: a.colour, dashArray: a.dash ?? '' });
           }
           if (shown.spec.label !== a.label) shown.line.setTooltipContent(textTooltip(a.label));
           shown.spec = a;
@@ -165,6 +168,7 @@ export function createMapBinding(container: HTMLElement, callbacks: MapCallbacks
           color: a.colour,
           weight: a.weight,
           opacity: a.opacity,
+          dashArray: a.dash,
           interactive: true,
           lineCap: 'round',
         });

@@ -28,7 +28,7 @@ import {
   type RegionStyle,
   type RegionStyles,
 } from '../map/styles';
-import { arcColour, arcPoints, arcWidth } from '../map/arcs';
+import { arcColour, arcDash, arcPoints, arcWidth } from '../map/arcs';
 import type { ArcSpec, MarkerSpec } from './leaflet-binding';
 import { ChangeLog, type LogCursor } from '../state/change-log';
 import { extendMask, forEachDerived } from '../map/co-participation';
@@ -244,6 +244,7 @@ export class MapScene {
         // Half the pure scale's 1–10 px: at Europe-wide zoom, wider arcs bury the regions they join.
         weight: 0.5 + arcWidth(count, max) / 2 + (touches ? 1 : 0),
         colour: arcColour(ra.country !== rb.country, theme),
+        dash: arcDash(ra.country !== rb.country),
         opacity: anyFocus && !touches ? 0.12 : anyFocus ? 0.9 : 0.65,
         label: label(ra.nameLatin, rb.nameLatin, count),
       });
