@@ -249,3 +249,44 @@ describe('GraphScene.applyFocus: hover fades non-neighbours', () => {
     expect(reduce(stranger).color).not.toBe(faded);
   });
 });
+
+describe('GraphScene: merged overview expands the selection', () => {
+  it.each(['parallel', 'merged'] as const)('%s edges: selecting BioWin', (edgeMode) => {
+    const c = builtin.compiled;
+    const bounds = timelineBounds(c, TODAY);
+    const vis = new Visibility(c, { window: bounds, mode: 'active', includeUndated: true }, NO_FILTERS);
+    const scene = new GraphScene(builtin, edgeMode, positionsFor(builtin));
+    scene.sync(vis, false, 'degree');
+    const biowin = c.orgIndexById.get('biowin')!;
+    const own = [...Array(c.collabCount).keys()].filter(
+      (j) =>
+        vis.collabVisible[j] === 1 &&
+        c.collabSource[j] !== c.collabTarget[j] &&
+        (c.collabSource[j] === biowin || c.collabTarget[j] === biowin),
+    );
+    expect(own.length).toBeGreaterThan(1);
+    scene.applyFocus({ kind: 'org', id: 'biowin' }, { kind: 'none' }, 0, vis);
+    const pairOfBiowin = scene.graph.edges(String(biowin))[0]!;
+    const reduced = scene.edgeReducer(pairOfBiowin, { ...scene.graph.getEdgeAttributes(pairOfBiowin) });
+    if (edgeMode === 'parallel') {
+      expect(scene.expanded).toEqual([]);
+      expect(reduced.hidden).toBeUndefined();
+      return;
+    }
+    // Merged: BioWin's pair edges give way to each of its collaborations in the window.
+    expect(scene.expanded.map((e) => e.collab).sort((a, b) => a - b)).toEqual(own);
+    expect(reduced.hidden).toBe(true);
+    // A window step follows: the expansion lists what is visible now.
+    const latestStart = Math.max(...own.map((j) => c.collabFirst[j]!));
+    vis.setTime({ window: { from: bounds.from, to: latestStart - 1 }, mode: 'active', includeUndated: false });
+    scene.sync(vis, false, 'degree');
+    const now = own.filter((j) => vis.collabVisible[j] === 1);
+    expect(now.length).toBeLessThan(own.length);
+    expect(scene.expanded.map((e) => e.collab).sort((a, b) => a - b)).toEqual(now);
+    // Deselecting restores the pair edges.
+    scene.applyFocus({ kind: 'none' }, { kind: 'none' }, 0, vis);
+    expect(scene.expanded).toEqual([]);
+    const back = scene.edgeReducer(pairOfBiowin, { ...scene.graph.getEdgeAttributes(pairOfBiowin) });
+    expect(back.hidden).not.toBe(true);
+  });
+});

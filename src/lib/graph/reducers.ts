@@ -96,6 +96,8 @@ export interface GraphDisplayState {
   /** Merged mode: visible collaborations per pair and pairs holding an emphasised collaboration. */
   readonly pairCount: Int32Array | null;
   readonly pairEmphasised: Uint8Array | null;
+  /** Merged mode: organisations whose pair edges are hidden because their collaborations are drawn one by one. */
+  readonly expanded: Uint8Array | null;
   readonly fadedColour: string;
   readonly highlightColour: string;
 }
@@ -119,6 +121,7 @@ export function emptyDisplayState(orgCount: number, collabCount: number, theme: 
     nodeSize: null,
     pairCount: null,
     pairEmphasised: null,
+    expanded: null,
     fadedColour: FADED[theme],
     highlightColour: HIGHLIGHT[theme],
   };
@@ -184,7 +187,8 @@ export function makeEdgeReducer(
     const b = endpoints.target[e] ?? 0;
     const count = merged && s.pairCount ? (s.pairCount[e] ?? 0) : -1;
     const visible = merged ? count !== 0 : s.collabVisible[e] === 1;
-    if (!visible || !isShown(s, a) || !isShown(s, b)) {
+    const expanded = merged && s.expanded !== null && (s.expanded[a] === 1 || s.expanded[b] === 1);
+    if (!visible || expanded || !isShown(s, a) || !isShown(s, b)) {
       out.hidden = true;
       return out;
     }

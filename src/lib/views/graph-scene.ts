@@ -30,6 +30,7 @@ import {
   type LegendEntry,
 } from '../graph/palettes';
 import { labelledOrgs } from '../graph/labels';
+import { expandedEdges, type ExpandedEdge } from '../graph/expand';
 import { ORGANISATION_TYPES } from '../model/types';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -65,6 +66,9 @@ export class GraphScene {
   readonly nodeReducer: ReturnType<typeof makeNodeReducer>;
   readonly edgeReducer: ReturnType<typeof makeEdgeReducer>;
   legend: NodeLegend = { colour: [], edges: [] };
+  /** Merged mode: the selected organisation's collaborations, drawn one by one over the overview (see expand.ts). */
+  expanded: readonly ExpandedEdge[] = [];
+  private expandedOrgs: number[] = [];
   private readonly cursor: LogCursor = ChangeLog.freshCursor();
   private orgMark: Uint8Array | undefined;
   private synced = false;
@@ -232,6 +236,7 @@ export class GraphScene {
     const displayClass = (i: number): number =>
       ds.orgVisible[i]! * 4 + (hideInactive && ds.orgDegree[i] === 0 ? 2 : 0) + ds.orgFaded[i]!;
     for (const i of changedOrgs) orgMark[i] = 0;
+    if (this.expandedOrgs.length > 0) this.updateExpansion();
     if (first) {
       for (let i = 0; i < c.orgCount; i++) updateOrg(i);
       return null;
@@ -254,6 +259,27 @@ export class GraphScene {
     const total = this.graph.order + this.graph.size;
     if (total >= FULL_REFRESH_MIN && keys.nodes.length + keys.edges.length > FULL_REFRESH_SHARE * total) return null;
     return keys;
+  }
+
+  /** Recomputes the expanded collaborations of the selection from the collaborations shown now. */
+  private updateExpansion(): void {
+    const c = this.data.compiled;
+    const edges =
+      this.edgeMode === 'merged' && this.expandedOrgs.length > 0
+        ? expandedEdges(
+            this.adjacency,
+            { source: c.collabSource, target: c.collabTarget, kind: c.collabKind },
+            this.expandedOrgs,
+            this.ds.collabVisible,
+          )
+        : null;
+    this.expanded = edges ?? [];
+    let marks: Uint8Array | null = null;
+    if (edges) {
+      marks = new Uint8Array(c.orgCount);
+      for (const i of this.expandedOrgs) marks[i] = 1;
+    }
+    this.ds.expanded = marks;
   }
 
   /** Node sizes for a non-window encoding (members, betweenness); degree sizes are kept by `sync`. */
@@ -403,6 +429,8 @@ export class GraphScene {
     }
     ds.selected = selected;
     ds.focus = focus;
+    this.expandedOrgs = [...selected];
+    this.updateExpansion();
     // "Neighbourhood" focus hides everything beyond the selection's 1 or 2 steps instead of fading it.
     for (let i = 0; i < c.orgCount; i++) {
       const inFocus = steps === 0 || selection.kind !== 'org' || !focus || focus.orgs[i] === 1;

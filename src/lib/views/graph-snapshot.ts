@@ -2,10 +2,17 @@
 import type Sigma from 'sigma';
 import type { GraphSnapshot } from './figure-sources';
 import type { NodeLegend } from './graph-scene';
+import type { OverlayEdge } from './sigma-binding';
 import { legendLabel, type Lang } from '../i18n';
 
 /** Everything in viewport pixels, as on screen; hidden nodes and edges are left out. */
-export function sigmaSnapshot(sigma: Sigma, legend: NodeLegend, labelColour: string, lang: Lang): GraphSnapshot {
+export function sigmaSnapshot(
+  sigma: Sigma,
+  legend: NodeLegend,
+  labelColour: string,
+  lang: Lang,
+  overlay: readonly OverlayEdge[] = [],
+): GraphSnapshot {
   const graph = sigma.getGraph();
   const shownLabels = sigma.getNodeDisplayedLabels();
   const nodes: GraphSnapshot['nodes'][number][] = [];
@@ -31,6 +38,20 @@ export function sigmaSnapshot(sigma: Sigma, legend: NodeLegend, labelColour: str
     const curvature = (attrs.type === 'curved' ? (attrs.curvature as number | undefined) : 0) ?? 0;
     edges.push({ source, target, colour: d.color, size: sigma.scaleSize(d.size), curvature, zIndex: d.zIndex });
   });
+  // Single collaborations drawn over the merged overview (the binding's overlay), above the pair edges.
+  for (const e of overlay) {
+    const a = sigma.getNodeDisplayData(String(e.source));
+    const b = sigma.getNodeDisplayData(String(e.target));
+    if (!a || !b || a.hidden || b.hidden) continue;
+    edges.push({
+      source: String(e.source),
+      target: String(e.target),
+      colour: e.colour,
+      size: e.width,
+      curvature: e.curvature,
+      zIndex: 1,
+    });
+  }
   const { width, height } = sigma.getDimensions();
   const positions = new Float32Array(graph.order * 2);
   graph.forEachNode((key, attrs) => {

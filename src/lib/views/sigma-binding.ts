@@ -6,11 +6,21 @@ import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import EdgeCurveProgram from '@sigma/edge-curve';
 import { animateNodes } from 'sigma/utils';
 import { recordRefreshJs } from './bench-hooks';
+import { arcControl } from '../map/arcs';
 
 /** Main-thread budget of one frame's partial refresh; the rest of the keys are refreshed in the next frames. */
 export const FRAME_BUDGET_MS = 8;
 /** Keys per refresh call between budget checks (about 1–3 ms of sigma work here). */
 const REFRESH_CHUNK = 500;
+
+/** A curve between two nodes (graph keys as numbers), drawn in viewport pixels with edge-curve's curvature. */
+export interface OverlayEdge {
+  readonly source: number;
+  readonly target: number;
+  readonly colour: string;
+  readonly width: number;
+  readonly curvature: number;
+}
 
 export interface SigmaCallbacks {
   onNodeHover(org: number): void;
@@ -40,6 +50,8 @@ export interface SigmaBinding {
   fit(animate: boolean): void;
   /** Renders synchronously and reads one pixel back (bench: waits until the GPU has presented the frame). */
   forceFrame(): void;
+  /** Curves drawn over the edge layer after every render (merged overview: a selection's single collaborations). */
+  setOverlay(edges: readonly OverlayEdge[]): void;
   /** Bench: applies pending refreshes now, whole, without drawing — a step's refresh JS apart from its frame. */
   flushRefresh(): void;
   zoom(factor: number): void;
@@ -94,6 +106,53 @@ export function createSigmaBinding(
   });
   sigma.on('clickNode', ({ node }) => callbacks.onNodeClick(+node));
   sigma.on('clickStage', () => callbacks.onStageClick());
+
+  // Overlay canvas between sigma's edge and node layers, created on first use.
+  let overlay: readonly OverlayEdge[] = [];
+  let overlayCanvas: HTMLCanvasElement | null = null;
+  const drawOverlay = () => {
+    if (overlay.length === 0 && !overlayCanvas) return;
+    const { width, height } = sigma.getDimensions();
+    const ratio = window.devicePixelRatio || 1;
+    if (!overlayCanvas) {
+      overlayCanvas = document.createElement('canvas');
+      overlayCanvas.className = 'atlas-overlay';
+      overlayCanvas.setAttribute('aria-hidden', 'true');
+      Object.assign(overlayCanvas.style, { position: 'absolute', top: '0', left: '0', pointerEvents: 'none' });
+      const edgesCanvas = sigma.getCanvases().edges;
+      if (edgesCanvas) edgesCanvas.after(overlayCanvas);
+      else container.append(overlayCanvas);
+    }
+    const canvas = overlayCanvas;
+    if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+      canvas.width = Math.round(width * ratio);
+      canvas.height = Math.round(height * ratio);
+      canvas.style.width = `${width}px`;
+      canvas.style.height = `${height}px`;
+    }
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    ctx.lineCap = 'round';
+    for (const e of overlay) {
+      const a = sigma.getNodeDisplayData(String(e.source));
+      const b = sigma.getNodeDisplayData(String(e.target));
+      if (!a || !b || a.hidden || b.hidden) continue;
+      const p = sigma.framedGraphToViewport(a);
+      const q = sigma.framedGraphToViewport(b);
+      ctx.strokeStyle = e.colour;
+      ctx.lineWidth = e.width;
+      ctx.beginPath();
+      ctx.moveTo(p.x, p.y);
+      if (e.curvature !== 0) {
+        const [cx, cy] = arcControl(p.x, p.y, q.x, q.y, e.curvature, true);
+        ctx.quadraticCurveTo(cx, cy, q.x, q.y);
+      } else ctx.lineTo(q.x, q.y);
+      ctx.stroke();
+    }
+  };
+  sigma.on('afterRender', drawOverlay);
 
   let killed = false;
   let cancelAnimation: (() => void) | null = null;
@@ -218,6 +277,11 @@ export function createSigmaBinding(
       const gl = canvas?.getContext('webgl2') ?? canvas?.getContext('webgl');
       gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
     },
+    setOverlay(edges) {
+      if (killed) return;
+      overlay = edges;
+      drawOverlay();
+    },
     flushRefresh() {
       if (killed || !frame) return;
       cancelAnimationFrame(frame);
@@ -236,6 +300,8 @@ export function createSigmaBinding(
       cancelAnimation?.();
       sigma.removeAllListeners();
       sigma.kill();
+      overlayCanvas?.remove();
+      overlayCanvas = null;
     },
   };
 }
