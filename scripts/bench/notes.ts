@@ -1,38 +1,41 @@
 // Hand-written analysis for docs/performance.md: why a missed target misses and what would meet it, and findings.
 // The figures and profiles next to it are generated; this text was written from the profiles of 2026-11-23 (commit
-// 7d017c9) and must be revised when they move. After editing, `npm run bench -- --report-only` re-renders the page.
+// 9905188) and must be revised when they move. After editing, `npm run bench -- --report-only` re-renders the page.
 import type { Lookup } from './metrics';
 
 /** Target id → markdown shown under the target when it is missed. */
 export const ANALYSIS: Readonly<Record<string, string>> = {
   'step-js': `
-**Where the time goes.** \`setWindow\` itself (the temporal index's diff) stays under 1 ms even at 50k — the "of which
-inside setWindow" row. The rest of a step is the Svelte effects reacting to \`visibilityVersion\`, in the same task:
-the graph's window effect (\`GraphView.svelte\` → \`GraphScene.sync\` → \`partialGraphFor\` in
-\`src/lib/graph/reducers.ts\`, whose key lists grow with the organisations a step touches) and the map's
-(\`MapView.svelte\` → \`MapScene.sync\`, arcs and markers diffed in \`leaflet-binding.ts\`). Sigma's own refresh runs in
-the next animation frame and is counted in the presented frame, not here. The p95 is set by a few steps per hundred
-(GC and the steps where many collaborations start or end at once), not by the median step.
+**Where the time goes.** A step's JS is two parts, shown apart in the table. The *effects* — \`setWindow\`'s diff
+(under 1 ms even at 50k), \`GraphScene.sync\`, \`MapScene.sync\` and the map restyle, the histogram and the counts —
+stay within about 6 ms at the median and 21 ms at p95 at 50k; their p95 is set by the months where many
+collaborations start or end at once (year-precision dates all enter in January). The rest is sigma's partial refresh
+of the changed keys (\`refresh({ partialGraph, skipIndexation: true })\`: for each key the reducer, sigma's defaults
+and object spreads, then \`addNodeToProgram\`/\`addEdgeToProgram\` writing its slice of the buffers), about 10 µs a
+key here. A step already refreshes only what changes a pixel — node sizes quantised to 0.5 px, merged pair widths
+banded per doubling, a node whose fade changed brings only its drawn edges — which cut a monthly step at 50k from
+about 3,100 nodes + 3,300 edges to 860 + 1,900 (\`.dev\` probe on the bench build). What remains are the pairs that
+appear or vanish in that month: a property of the data, not of the code. In the app this refresh is time-sliced
+(\`sigma-binding.ts\`: 8 ms of keys per frame, the rest in the next frames), so no frame is blocked by it; the table
+reports its whole cost per step, as the target asks.
 
-**What would meet it.** Keep the step to bookkeeping: mark changed organisations and edges in typed arrays in the
-window effect and build sigma's key lists once per frame in the coalesced flush (\`sigma-binding.ts\`), from key
-strings precomputed per edge; update the map's counts in the same frame instead of in the step. Several steps per
-frame (brush drag, play) then pay for one key pass.
+**What would meet it.** Stop paying per key for the time filter: give sigma's node and edge programs each item's
+first and last day as vertex attributes and the window as a uniform, and discard out-of-window items in the vertex
+shader (custom sigma 3 programs). A window step would then cost one uniform write at any size, and the reducers would
+keep only hover, selection and filters. Degree-driven node sizes would move to the same attribute scheme (or be
+refreshed in idle time). Not attempted yet.
 `,
   'layout-5k': `
-**Where the time goes.** Since positions stream only up to 1,000 nodes (\`STREAM_MAX_NODES\` in
-\`src/lib/graph/layout-request.ts\`), the main thread is idle while the worker computes; the long frames come at the
-end. The worker's \`done\` message runs \`run.done.then\` in \`GraphView.svelte\` (\`fingerprintOf\`, \`saveLayout\` to
-localStorage, \`binding.setPositions(positions, true)\`), and \`setPositions\` animates for 600 ms with sigma's
-\`animateNodes\`: every animation frame rewrites every node's x/y, so sigma reprocesses the whole graph (\`process\`,
-\`addEdgeToProgram\` for every edge) and re-uploads every buffer — the \`FrameRequestCallback\` frames attributed in the
-notes, about 30–60 ms each at 5k/25k here and 0.4–0.9 s at 50k/250k.
+**Where the time goes.** Positions stream to sigma only up to 1,000 nodes (\`STREAM_MAX_NODES\` in
+\`src/lib/graph/layout-request.ts\`), so while the worker computes the main thread is idle. Since commit 3b0dfbe the
+finished layout is applied at once above that size (it used to animate for 600 ms, each frame a full reprocess). The
+one long frame left is that single reprocess: \`run.done.then\` in \`GraphView.svelte\` → \`binding.setPositions\` →
+sigma's \`process\` of every node and edge, 50–60 ms at 5k/25k here in the worst repetition (none over 50 ms at the
+median).
 
-**What would meet it.** On large graphs (above ~1,000 nodes, as for streaming) apply the finished layout without
-animation: one reprocess instead of one per frame for 600 ms. At 5k/25k that single reprocess is still close to
-50 ms on this machine, so meeting the target strictly also needs it split (e.g. nodes in one frame, edges in the next)
-or the final positions written while the graph is hidden behind the progress bar; at 50k a cross-fade between two
-renders rather than an animation of every node.
+**What would meet it.** Split the reprocess across frames (sigma 3 has no API for it) or run the layout before the
+renderer is mounted, so the first \`process\` is the only one; for imported data the layout cache already makes the
+second visit free.
 `,
   'first-frame-10k': `
 The time from data-parsed to the first graph frame is one task (see the load profile): \`makeAtlasData\` (compile),
@@ -87,11 +90,10 @@ measure a drag that does no work.
     id: 'layout-animation-50k',
     when: (get, datasets) => datasets.includes('50k') && (get('50k', 'layout.longest')?.median ?? 0) > 300,
     text: `
-**Finishing the layout freezes the page at 50k.** When the worker's layout arrives, \`GraphView.svelte\`
-(\`runLayout\`, \`run.done.then\`) calls \`binding.setPositions(positions, true)\`: sigma's \`animateNodes\` rewrites all
-50,000 nodes every frame for 600 ms, and each frame reprocesses the whole graph (0.4–0.9 s here), so the animation
-shows as one or two frozen frames, not motion (see "longest frame while the layout runs"). Large graphs should jump to
-the final positions.
+**Finishing the layout holds one long frame at 50k.** The finished positions go to sigma at once (no animation above
+1,000 nodes since commit 3b0dfbe), but any position change makes sigma reprocess all nodes and edges: one frame of
+about a second here. Running the layout before the renderer is mounted (and keeping the cached layout for later
+visits, as the app does) would avoid it.
 `,
   },
 ];
