@@ -8,7 +8,7 @@ export const ANALYSIS: Readonly<Record<string, string>> = {
   'step-js': `
 **Where the time goes.** A step's JS is two parts, shown apart in the table. The *effects* — \`setWindow\`'s diff
 (under 1 ms even at 50k), \`GraphScene.sync\`, \`MapScene.sync\` and the map restyle, the histogram and the counts —
-stay within about 6 ms at the median and 21 ms at p95 at 50k; their p95 is set by the months where many
+stay within about 6 ms at the median and 16 ms at p95 at 50k; their p95 is set by the months where many
 collaborations start or end at once (year-precision dates all enter in January). The rest is sigma's partial refresh
 of the changed keys (\`refresh({ partialGraph, skipIndexation: true })\`: for each key the reducer, sigma's defaults
 and object spreads, then \`addNodeToProgram\`/\`addEdgeToProgram\` writing its slice of the buffers), about 10 µs a
@@ -30,8 +30,8 @@ refreshed in idle time). Not attempted yet.
 \`src/lib/graph/layout-request.ts\`), so while the worker computes the main thread is idle. Since commit 3b0dfbe the
 finished layout is applied at once above that size (it used to animate for 600 ms, each frame a full reprocess). The
 one long frame left is that single reprocess: \`run.done.then\` in \`GraphView.svelte\` → \`binding.setPositions\` →
-sigma's \`process\` of every node and edge, 50–60 ms at 5k/25k here in the worst repetition (none over 50 ms at the
-median).
+sigma's \`process\` of every node and edge, about 60 ms at 5k/25k here in the worst repetition (none over 50 ms at
+the median).
 
 **What would meet it.** Split the reprocess across frames (sigma 3 has no API for it) or run the layout before the
 renderer is mounted, so the first \`process\` is the only one; for imported data the layout cache already makes the
