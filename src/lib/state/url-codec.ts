@@ -4,6 +4,7 @@ import { parseWindowBound } from '../timeline/window-input';
 import {
   DEFAULT_VIEW,
   NO_SELECTION,
+  VIEW_CHOICES,
   isValidCamera,
   isValidExtent,
   type GraphCamera,
@@ -148,7 +149,7 @@ export function decodeView(hash: string): DecodeResult {
         break;
       }
       case 'mode': {
-        const v = oneOf(value, ['active', 'cumulative'] as const);
+        const v = oneOf(value, VIEW_CHOICES.mode);
         if (v) view.mode = v;
         else bad(key, value);
         break;
@@ -172,25 +173,25 @@ export function decodeView(hash: string): DecodeResult {
         break;
       }
       case 'colour': {
-        const v = oneOf(value, ['type', 'country', 'community'] as const);
+        const v = oneOf(value, VIEW_CHOICES.colourBy);
         if (v) view.colourBy = v;
         else bad(key, value);
         break;
       }
       case 'size': {
-        const v = oneOf(value, ['degree', 'members', 'betweenness'] as const);
+        const v = oneOf(value, VIEW_CHOICES.sizeBy);
         if (v) view.sizeBy = v;
         else bad(key, value);
         break;
       }
       case 'edges': {
-        const v = oneOf(value, ['parallel', 'merged'] as const);
+        const v = oneOf(value, VIEW_CHOICES.edges);
         if (v) view.edges = v;
         else bad(key, value);
         break;
       }
       case 'layout': {
-        const v = oneOf(value, ['force', 'geo'] as const);
+        const v = oneOf(value, VIEW_CHOICES.layout);
         if (v) view.layout = v;
         else bad(key, value);
         break;
@@ -202,13 +203,13 @@ export function decodeView(hash: string): DecodeResult {
         break;
       }
       case 'metric': {
-        const v = oneOf(value, ['organisations', 'collaborations'] as const);
+        const v = oneOf(value, VIEW_CHOICES.metric);
         if (v) view.metric = v;
         else bad(key, value);
         break;
       }
       case 'lang': {
-        const v = oneOf(value, ['en', 'nl', 'fr'] as const);
+        const v = oneOf(value, VIEW_CHOICES.lang);
         if (v) view.lang = v;
         else bad(key, value);
         break;
@@ -220,7 +221,7 @@ export function decodeView(hash: string): DecodeResult {
         break;
       }
       case 'inactive': {
-        const v = oneOf(value, ['fade', 'hide'] as const);
+        const v = oneOf(value, VIEW_CHOICES.inactive);
         if (v) view.inactive = v;
         else bad(key, value);
         break;

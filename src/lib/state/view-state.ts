@@ -1,14 +1,28 @@
 // The serialisable view: everything a link, a reload or a story scene must restore.
 import type { TimeMode } from '../timeline/temporal-index';
 
-export type ColourBy = 'type' | 'country' | 'community';
-export type SizeBy = 'degree' | 'members' | 'betweenness';
-export type EdgeMode = 'parallel' | 'merged';
-export type LayoutMode = 'force' | 'geo';
-export type MapLevel = 0 | 1 | 2;
-export type Language = 'en' | 'nl' | 'fr';
-export type InactiveMode = 'fade' | 'hide';
-export type ChoroplethMetric = 'organisations' | 'collaborations';
+/** The values each choice of the view accepts: the link and the story file both validate against these lists. */
+export const VIEW_CHOICES = {
+  mode: ['active', 'cumulative'],
+  colourBy: ['type', 'country', 'community'],
+  sizeBy: ['degree', 'members', 'betweenness'],
+  edges: ['parallel', 'merged'],
+  layout: ['force', 'geo'],
+  level: [0, 1, 2],
+  metric: ['organisations', 'collaborations'],
+  lang: ['en', 'nl', 'fr'],
+  inactive: ['fade', 'hide'],
+  focus: [0, 1, 2],
+} as const satisfies Record<string, readonly (string | number)[]>;
+
+export type ColourBy = (typeof VIEW_CHOICES.colourBy)[number];
+export type SizeBy = (typeof VIEW_CHOICES.sizeBy)[number];
+export type EdgeMode = (typeof VIEW_CHOICES.edges)[number];
+export type LayoutMode = (typeof VIEW_CHOICES.layout)[number];
+export type MapLevel = (typeof VIEW_CHOICES.level)[number];
+export type Language = (typeof VIEW_CHOICES.lang)[number];
+export type InactiveMode = (typeof VIEW_CHOICES.inactive)[number];
+export type ChoroplethMetric = (typeof VIEW_CHOICES.metric)[number];
 
 /** What is selected: an organisation (by id), a region (by NUTS code), or a region pair. */
 export type Selection =
