@@ -22,7 +22,8 @@ import {
   type ResultRow,
   type Results,
 } from './bench/report';
-import { ASSETS, DIST, ROOT, SYNTHETIC, buildApp, gitState, prepareDataset, startPreview } from './bench/setup';
+import { ASSETS, DIST, ROOT, SYNTHETIC, buildApp, gitState, prepareDataset } from './bench/setup';
+import { startPreview } from './preview';
 import { buildSizes } from './bench/sizes';
 import { summarise } from './bench/stats';
 
@@ -182,7 +183,7 @@ async function main(): Promise<void> {
     log(`dataset ${size}: ${d.generated ? 'generated' : 'cached'}, ${(d.pairBytes / 1e6).toFixed(1)} MB CSV pair`);
   }
 
-  const preview = await startPreview();
+  const preview = await startPreview({ mode: 'bench' });
   const stopAll = () => preview.stop();
   process.on('SIGINT', () => {
     stopAll();

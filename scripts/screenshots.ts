@@ -1,6 +1,6 @@
 // Regenerates the README and docs screenshots from the built app in Debian's Chromium (run `npm run screenshots`).
-import { spawn } from 'node:child_process';
 import { chromium, type Browser, type Page } from 'playwright';
+import { startPreview } from './preview';
 
 const PORT = 4191;
 const BASE = `http://127.0.0.1:${PORT}/`;
@@ -35,15 +35,8 @@ const SHOTS: readonly Shot[] = [
 async function main(): Promise<void> {
   // ATLAS_DIST serves another build folder (e.g. while a benchmark is using dist/).
   const outDir = process.env.ATLAS_DIST ?? 'dist';
-  const server = spawn(
-    'node_modules/.bin/vite',
-    ['preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-    {
-      stdio: 'ignore',
-    },
-  );
+  const server = await startPreview({ outDir, port: PORT });
   try {
-    await waitForServer();
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
@@ -70,7 +63,7 @@ async function main(): Promise<void> {
     if (only.length === 0) await exportSamples(browser);
     await browser.close();
   } finally {
-    server.kill();
+    server.stop();
   }
 }
 
@@ -104,18 +97,6 @@ async function exportSamples(browser: Browser): Promise<void> {
   await page.pdf({ path: 'docs/export-print.pdf', preferCSSPageSize: true, printBackground: true });
   console.log('wrote docs/export-print.pdf');
   await page.close();
-}
-
-async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(BASE)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`preview server did not start on ${BASE}`);
 }
 
 await main();

@@ -2,12 +2,13 @@
 // printing the JS heap after a forced GC and the WebGL canvases alive after each import.
 // npx tsx scripts/soak.ts [--dist DIR (an existing build; else one is built into a temporary folder)] [--port 4203]
 // [--imports 20] [--play-seconds 60]
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright';
+import { startPreview } from './preview';
 
 const { values } = parseArgs({
   options: {
@@ -58,25 +59,6 @@ const DATASETS: readonly { name: string; files: string[] }[] = [
   },
 ];
 
-function startPreview(): Promise<ChildProcess> {
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist!],
-    {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'inherit'],
-      // Own process group, so the preview server under npx is stopped with it.
-      detached: true,
-    },
-  );
-  return new Promise((resolve, reject) => {
-    server.stdout!.on('data', (d: Buffer) => {
-      if (d.toString().includes(String(port))) resolve(server);
-    });
-    server.on('exit', (code) => reject(new Error(`vite preview exited (${code})`)));
-  });
-}
-
 /** Counts WebGL contexts as they are created; "alive" are those whose canvas is still in the document. */
 const COUNT_WEBGL = `(() => {
   const made = [];
@@ -111,7 +93,7 @@ async function switchViews(page: Page): Promise<void> {
   await page.keyboard.press('Escape');
 }
 
-const server = await startPreview();
+const server = await startPreview({ outDir: dist, port });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -122,7 +104,7 @@ try {
   await context.addInitScript(COUNT_WEBGL);
   const page = await context.newPage();
   page.on('pageerror', (e) => log(`pageerror: ${e.message}`));
-  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.goto(server.url);
   await ready(page);
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.enable');
@@ -164,5 +146,5 @@ try {
   for (const r of rows) console.log(`| ${r.step} | ${r.dataset} | ${r.heapMiB} | ${r.webgl} | ${r.organisations} |`);
 } finally {
   await browser.close();
-  process.kill(-server.pid!, 'SIGTERM');
+  server.stop();
 }

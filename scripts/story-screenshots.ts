@@ -1,34 +1,17 @@
 // Screenshots of built-in story scenes in presentation mode at 1920×1080 (docs/story-scene-N.png), from a build.
 // Run: npx vite build && npx tsx scripts/story-screenshots.ts   (ATLAS_DIST serves another build folder)
-import { spawn } from 'node:child_process';
 import { chromium } from 'playwright';
+import { startPreview } from './preview';
 
 const PORT = Number(process.env.ATLAS_PORT ?? 4193);
 const BASE = `http://127.0.0.1:${PORT}/`;
 /** Scene numbers (1-based) to capture: the start, the European project and the ClusterXchange. */
 const SCENES = (process.env.ATLAS_SCENES ?? '1,4,6').split(',').map(Number);
 
-async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(BASE)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`preview server did not start on ${BASE}`);
-}
-
 async function main(): Promise<void> {
   const outDir = process.env.ATLAS_DIST ?? 'dist';
-  const server = spawn(
-    'node_modules/.bin/vite',
-    ['preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-    { stdio: 'ignore' },
-  );
+  const server = await startPreview({ outDir, port: PORT });
   try {
-    await waitForServer();
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
@@ -53,7 +36,7 @@ async function main(): Promise<void> {
     }
     await browser.close();
   } finally {
-    server.kill();
+    server.stop();
   }
 }
 

@@ -1,8 +1,7 @@
 // Benchmark setup: the bench-mode build, cached synthetic datasets copied into dist, and a local preview server.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -131,48 +130,6 @@ export async function prepareDataset(size: string): Promise<DatasetFiles> {
     dir: target,
     generated,
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-export interface Preview {
-  readonly url: string;
-  stop(): void;
-}
-
-/** `vite preview` of dist on a free port, bound to 127.0.0.1 only. */
-export async function startPreview(): Promise<Preview> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [VITE, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--mode', 'bench'],
-    { cwd: ROOT, stdio: 'ignore', env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } },
-  );
-  const url = `http://127.0.0.1:${port}/`;
-  const stop = () => {
-    if (child.exitCode === null) child.kill();
-  };
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(url)).ok) return { url, stop };
-    } catch {
-      // not listening yet
-    }
-    if (child.exitCode !== null) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  stop();
-  throw new Error(`vite preview did not answer on ${url}`);
 }
 
 /** The short commit and whether the working tree differs from it (the bench measures the working tree). */
