@@ -69,6 +69,8 @@ export class GraphScene {
   /** Merged mode: the selected organisation's collaborations, drawn one by one over the overview (see expand.ts). */
   expanded: readonly ExpandedEdge[] = [];
   private expandedOrgs: number[] = [];
+  /** 1 for the organisations in `expandedOrgs`, built when the selection changes (not per step). */
+  private expandMarks = new Uint8Array(0);
   private readonly cursor: LogCursor = ChangeLog.freshCursor();
   private orgMark: Uint8Array | undefined;
   private synced = false;
@@ -236,7 +238,7 @@ export class GraphScene {
     const displayClass = (i: number): number =>
       ds.orgVisible[i]! * 4 + (hideInactive && ds.orgDegree[i] === 0 ? 2 : 0) + ds.orgFaded[i]!;
     for (const i of changedOrgs) orgMark[i] = 0;
-    if (this.expandedOrgs.length > 0) this.updateExpansion();
+    const expansionSwitched = this.expandedOrgs.length > 0 && this.updateExpansion();
     if (first) {
       for (let i = 0; i < c.orgCount; i++) updateOrg(i);
       return null;
@@ -251,6 +253,7 @@ export class GraphScene {
     // After a reset a filter may have changed any organisation (its type or country), not only collaborations' ends.
     if (incremental) for (const i of changedOrgs) visit(i);
     else for (let i = 0; i < c.orgCount; i++) visit(i);
+    if (expansionSwitched) reclassed.push(...this.expandedOrgs);
     const pairCount = ds.pairCount;
     const shown = merged && pairCount ? (p: number) => pairCount[p]! > 0 : (j: number) => ds.collabVisible[j] === 1;
     const keys = partialGraphFor(this.adjacency, reclassed, changedEdges, merged ? this.pairs : undefined, shown);
@@ -261,8 +264,11 @@ export class GraphScene {
     return keys;
   }
 
-  /** Recomputes the expanded collaborations of the selection from the collaborations shown now. */
-  private updateExpansion(): void {
+  /**
+   * Recomputes the expanded collaborations of the selection from the collaborations shown now. Returns whether the
+   * selection's pair edges switched between hidden and shown (a step took a hub across MAX_EXPANDED).
+   */
+  private updateExpansion(): boolean {
     const c = this.data.compiled;
     const edges =
       this.edgeMode === 'merged' && this.expandedOrgs.length > 0
@@ -274,12 +280,9 @@ export class GraphScene {
           )
         : null;
     this.expanded = edges ?? [];
-    let marks: Uint8Array | null = null;
-    if (edges) {
-      marks = new Uint8Array(c.orgCount);
-      for (const i of this.expandedOrgs) marks[i] = 1;
-    }
-    this.ds.expanded = marks;
+    const was = this.ds.expanded !== null;
+    this.ds.expanded = edges ? this.expandMarks : null;
+    return was !== (edges !== null);
   }
 
   /** Node sizes for a non-window encoding (members, betweenness); degree sizes are kept by `sync`. */
@@ -430,6 +433,8 @@ export class GraphScene {
     ds.selected = selected;
     ds.focus = focus;
     this.expandedOrgs = [...selected];
+    this.expandMarks = new Uint8Array(c.orgCount);
+    for (const i of selected) this.expandMarks[i] = 1;
     this.updateExpansion();
     // "Neighbourhood" focus hides everything beyond the selection's 1 or 2 steps instead of fading it.
     for (let i = 0; i < c.orgCount; i++) {
