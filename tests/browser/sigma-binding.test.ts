@@ -1,7 +1,8 @@
 // The sigma binding in real Chromium: renders, a real pointer hover fades non-neighbours, cleanup runs twice.
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { createSigmaBinding, type SigmaBinding } from '../../src/lib/views/sigma-binding';
+import { createSigmaBinding, type SigmaBinding, type SigmaOptions } from '../../src/lib/views/sigma-binding';
+import type { AbstractGraph } from 'graphology-types';
 import { GraphScene } from '../../src/lib/views/graph-scene';
 import { Visibility, NO_FILTERS } from '../../src/lib/state/visibility';
 import { NO_SELECTION } from '../../src/lib/state/view-state';
@@ -18,18 +19,19 @@ const vis = new Visibility(
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((f) => f()));
 
-function mount(onHover: (i: number) => void = () => {}): { binding: SigmaBinding; scene: GraphScene } {
+/** A binding in a fresh container, destroyed after the test. */
+function bind(
+  graph: AbstractGraph,
+  reducers: Pick<SigmaOptions, 'nodeReducer' | 'edgeReducer'>,
+  onHover: (i: number) => void = () => {},
+): SigmaBinding {
   const { el, remove } = makeContainer();
-  const scene = new GraphScene(data, 'parallel', data.positions!);
-  scene.sync(vis, false, 'degree');
-  scene.applyColours('type');
   const binding = createSigmaBinding(
     el,
-    scene.graph,
+    graph,
     { onNodeHover: onHover, onNodeClick: () => {}, onStageClick: () => {} },
     {
-      nodeReducer: scene.nodeReducer,
-      edgeReducer: scene.edgeReducer,
+      ...reducers,
       labelDensity: 1,
       labelGridCellSize: 100,
       labelRenderedSizeThreshold: 6,
@@ -41,6 +43,14 @@ function mount(onHover: (i: number) => void = () => {}): { binding: SigmaBinding
     binding.destroy();
     remove();
   });
+  return binding;
+}
+
+function mount(onHover: (i: number) => void = () => {}): { binding: SigmaBinding; scene: GraphScene } {
+  const scene = new GraphScene(data, 'parallel', data.positions!);
+  scene.sync(vis, false, 'degree');
+  scene.applyColours('type');
+  const binding = bind(scene.graph, { nodeReducer: scene.nodeReducer, edgeReducer: scene.edgeReducer }, onHover);
   return { binding, scene };
 }
 
@@ -87,24 +97,9 @@ describe('sigma binding', () => {
     for (let i = 0; i < 2000; i++) graph.addNode(String(i), { x: i % 50, y: Math.floor(i / 50), size: 2 });
     for (let e = 0; e < 40000; e++) graph.addEdgeWithKey(String(e), String(e % 2000), String((e * 7 + 1) % 2000));
     let hide = false;
-    const { el, remove } = makeContainer();
-    const binding = createSigmaBinding(
-      el,
-      graph,
-      { onNodeHover: () => {}, onNodeClick: () => {}, onStageClick: () => {} },
-      {
-        nodeReducer: (_k, d) => d,
-        edgeReducer: (_k, d) => (hide ? { ...d, hidden: true } : d),
-        labelDensity: 1,
-        labelGridCellSize: 100,
-        labelRenderedSizeThreshold: 6,
-        labelSize: 13,
-        labelColour: '#000',
-      },
-    );
-    cleanups.push(() => {
-      binding.destroy();
-      remove();
+    const binding = bind(graph, {
+      nodeReducer: (_k, d) => d,
+      edgeReducer: (_k, d) => (hide ? { ...d, hidden: true } : d),
     });
     const keys = graph.edges();
     const hiddenCount = () => keys.filter((k) => binding.sigma.getEdgeDisplayData(k)?.hidden === true).length;
