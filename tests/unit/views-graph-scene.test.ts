@@ -207,14 +207,19 @@ describe('GraphScene.sync: play-step emphasis', () => {
   });
 });
 
+/** The built-in dataset over its whole span, synced once, with BioWin's index. */
+function fullSpanScene(edgeMode: EdgeMode) {
+  const c = builtin.compiled;
+  const bounds = timelineBounds(c, TODAY);
+  const vis = new Visibility(c, { window: bounds, mode: 'active', includeUndated: true }, NO_FILTERS);
+  const scene = new GraphScene(builtin, edgeMode, positionsFor(builtin));
+  scene.sync(vis, false, 'degree');
+  return { c, bounds, vis, scene, biowin: c.orgIndexById.get('biowin')! };
+}
+
 describe('GraphScene.applyFocus: hover fades non-neighbours', () => {
   it.each(['parallel', 'merged'] as const)('%s edges: hovering BioWin', (edgeMode) => {
-    const c = builtin.compiled;
-    const bounds = timelineBounds(c, TODAY);
-    const vis = new Visibility(c, { window: bounds, mode: 'active', includeUndated: true }, NO_FILTERS);
-    const scene = new GraphScene(builtin, edgeMode, positionsFor(builtin));
-    scene.sync(vis, false, 'degree');
-    const biowin = c.orgIndexById.get('biowin')!;
+    const { c, vis, scene, biowin } = fullSpanScene(edgeMode);
     const medvia = c.orgIndexById.get('medvia')!;
     // A visible organisation with visible collaborations, none of them with BioWin: faded only by the focus.
     const neighbours = new Set<number>();
@@ -252,12 +257,7 @@ describe('GraphScene.applyFocus: hover fades non-neighbours', () => {
 
 describe('GraphScene: merged overview expands the selection', () => {
   it.each(['parallel', 'merged'] as const)('%s edges: selecting BioWin', (edgeMode) => {
-    const c = builtin.compiled;
-    const bounds = timelineBounds(c, TODAY);
-    const vis = new Visibility(c, { window: bounds, mode: 'active', includeUndated: true }, NO_FILTERS);
-    const scene = new GraphScene(builtin, edgeMode, positionsFor(builtin));
-    scene.sync(vis, false, 'degree');
-    const biowin = c.orgIndexById.get('biowin')!;
+    const { c, bounds, vis, scene, biowin } = fullSpanScene(edgeMode);
     const own = [...Array(c.collabCount).keys()].filter(
       (j) =>
         vis.collabVisible[j] === 1 &&
