@@ -113,4 +113,47 @@ describe('sigma binding', () => {
     expect(afterOneFrame).toBeLessThan(keys.length); // 40,000 edges are far more than 8 ms of sigma work
     await expect.poll(hiddenCount, { timeout: 10_000 }).toBe(keys.length);
   });
+
+  it('the edge shaders cull timed edges outside the window, straight and curved, and keep ungated ones', async () => {
+    // Three horizontal edges: 2017 only (straight), 2020 onwards (curved), and one without a period.
+    const graph = new MultiUndirectedGraph();
+    const rows = [0, 5, 10];
+    rows.forEach((y, r) => {
+      graph.addNode(`a${r}`, { x: 0, y, size: 1, color: '#fff' });
+      graph.addNode(`b${r}`, { x: 20, y, size: 1, color: '#fff' });
+    });
+    const red = { size: 6, color: '#d00000' };
+    graph.addEdgeWithKey('2017', 'a0', 'b0', { ...red, t0: 17167, t1: 17531 });
+    graph.addEdgeWithKey('2020', 'a1', 'b1', { ...red, t0: 18262, t1: 2147483647, type: 'curved', curvature: 0.05 });
+    graph.addEdgeWithKey('always', 'a2', 'b2', red);
+    const binding = bind(graph, { nodeReducer: (_k, d) => d, edgeReducer: (_k, d) => d });
+    /** Whether red shows across each edge's row, read right after a synchronous render. */
+    const redRows = (): boolean[] => {
+      binding.forceFrame();
+      const canvas = binding.sigma.getCanvases().edges!;
+      const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl'))!;
+      return rows.map((_y, r) => {
+        const key = `a${r}`;
+        const d = binding.sigma.getNodeDisplayData(key)!;
+        const e = binding.sigma.getNodeDisplayData(`b${r}`)!;
+        const p = binding.sigma.framedGraphToViewport({ x: (d.x + e.x) / 2, y: d.y });
+        const ratio = canvas.width / canvas.clientWidth;
+        // A column across the row: the curved edge bows off the straight line by a few pixels.
+        const column = new Uint8Array(4 * 41);
+        const x = Math.round(p.x * ratio);
+        gl.readPixels(x, Math.round(canvas.height - p.y * ratio) - 20, 1, 41, gl.RGBA, gl.UNSIGNED_BYTE, column);
+        for (let k = 0; k < 41; k++) {
+          const [r, g, , a] = column.subarray(4 * k, 4 * k + 4);
+          if (r! > 150 && g! < 80 && a! > 150) return true;
+        }
+        return false;
+      });
+    };
+    expect(redRows()).toEqual([true, true, true]); // no window yet: everything drawn
+    binding.setTimeFilter({ from: 17200, to: 17300, undated: 0 }); // mid-2017
+    expect(redRows()).toEqual([true, false, true]);
+    binding.setTimeFilter({ from: 19000, to: 19100, undated: 0 }); // 2022
+    expect(redRows()).toEqual([false, true, true]);
+    expect(binding.timeFilter.from).toBe(19000);
+  });
 });

@@ -29,3 +29,21 @@ test('with merged edges, BioWin selected shows one curve per collaboration in th
   await page.keyboard.press('Escape');
   await expect(graph).toHaveAttribute('data-expanded', '0');
 });
+
+test('with merged edges, zooming in expands the organisations in view and fitting the graph merges them again', async ({
+  page,
+}) => {
+  await openAtlas(page, '#edges=merged');
+  const graph = page.getByTestId('graph');
+  await expect(graph).toHaveAttribute('data-expanded', '0');
+  await graph.focus();
+  for (let k = 0; k < 3; k++) await page.keyboard.press('+');
+  // Zoomed in past half the fitted size: what is in view is drawn collaboration by collaboration.
+  await expect
+    .poll(async () => Number(await graph.getAttribute('data-expanded')), { timeout: 10_000 })
+    .toBeGreaterThan(0);
+  const ratio = Number((await graph.getAttribute('data-camera'))!.split(',')[2]);
+  expect(ratio).toBeLessThanOrEqual(0.5);
+  await page.keyboard.press('0');
+  await expect(graph).toHaveAttribute('data-expanded', '0', { timeout: 10_000 });
+});

@@ -1,7 +1,7 @@
 // A selected organisation's merged pair edges expand into its visible collaborations, parallel ones fanned out.
 import { describe, expect, it } from 'vitest';
 import { makeAdjacency } from '../../src/lib/graph/adjacency';
-import { expandedEdges } from '../../src/lib/graph/expand';
+import { expandedEdges, orgsInBox } from '../../src/lib/graph/expand';
 import type { CompiledDataset } from '../../src/lib/model/compiled';
 
 // 0–1 three times, 0–2 once, 1–2 once, 3–3 a self-loop.
@@ -42,5 +42,18 @@ describe('expandedEdges', () => {
   it('gives up past the limit, so a hub keeps its merged edges', () => {
     expect(expandedEdges(adjacency, { source, target, kind }, [0], all, 3)).toBeNull();
     expect(expandedEdges(adjacency, { source, target, kind }, [0], all, 4)).not.toBeNull();
+  });
+});
+
+describe('orgsInBox', () => {
+  const xy = Float32Array.from([0, 0, 5, 5, 10, 10, -1, 3]);
+  it('lists the organisations inside the box, edges included, in index order', () => {
+    expect(orgsInBox(xy, { minX: 0, maxX: 5, minY: 0, maxY: 5 })).toEqual([0, 1]);
+    expect(orgsInBox(xy, { minX: -2, maxX: 20, minY: 1, maxY: 20 })).toEqual([1, 2, 3]);
+    expect(orgsInBox(xy, { minX: 20, maxX: 30, minY: 0, maxY: 5 })).toEqual([]);
+  });
+  it('gives null past the limit', () => {
+    expect(orgsInBox(xy, { minX: -2, maxX: 20, minY: -2, maxY: 20 }, 3)).toBeNull();
+    expect(orgsInBox(xy, { minX: -2, maxX: 20, minY: -2, maxY: 20 }, 4)).toEqual([0, 1, 2, 3]);
   });
 });

@@ -98,6 +98,15 @@ describe('changedSince and partialGraphFor', () => {
     expect(none.edges).toEqual(['4']);
   });
 
+  test('a scratch array gives the same keys and is left zeroed for the next call', () => {
+    const scratch = new Uint8Array(adjacency.collabCount);
+    const first = partialGraphFor(adjacency, [4], [5, 9], undefined, undefined, scratch);
+    expect([...first.edges].sort()).toEqual(['4', '5', '9']);
+    expect(scratch.every((v) => v === 0)).toBe(true);
+    const again = partialGraphFor(adjacency, [4], [5, 9], undefined, undefined, scratch);
+    expect(again).toEqual(first);
+  });
+
   test('merged mode speaks pair keys', () => {
     const p = pairs.graph.getEdgeAttribute(pairKey(5, 6), 'pair');
     const partial = partialGraphFor(adjacency, [0], [p], pairs);

@@ -109,16 +109,18 @@ describe('GraphScene.sync', () => {
         const nodes = new Set([...reclassed, ...resized]);
         expect(new Set(result!.nodes)).toEqual(nodes);
         expect(result!.nodes).toHaveLength(nodes.size);
-        // Edges: the changed ones (merged: pairs that appeared, vanished or changed width band), plus every drawn
-        // edge touching a node whose fade changed — sigma re-fades an edge only when the edge is refreshed. Edges
-        // hidden before and after are left alone whatever their ends do.
+        // Edges: the changed untimed ones (merged pairs of several collaborations that appeared, vanished or changed
+        // width band), plus every drawn untimed edge touching a node whose fade changed — sigma re-fades an edge only
+        // when the edge is refreshed. Timed edges (parallel mode, pairs of one) are gated by the shader's window
+        // uniform: a step refreshes none of them. Edges hidden before and after are left alone.
         const pairOf = (j: number) => scene.graph.edges(String(c.collabSource[j]), String(c.collabTarget[j]))[0]!;
+        const indexOf = (e: string) =>
+          edgeMode === 'merged' ? (scene.graph.getEdgeAttribute(e, 'pair') as number) : +e;
+        const timed = (e: string) => scene.ds.timedCollab![indexOf(e)]! >= 0;
         const drawn = (e: string) =>
-          edgeMode === 'merged'
-            ? scene.ds.pairCount![scene.graph.getEdgeAttribute(e, 'pair') as number]! > 0
-            : vis.collabVisible[+e] === 1;
+          edgeMode === 'merged' ? scene.ds.pairCount![indexOf(e)]! > 0 : vis.collabVisible[+e] === 1;
         const mustHave = new Set([
-          ...reclassed.flatMap((n) => scene.graph.edges(n).filter(drawn)),
+          ...reclassed.flatMap((n) => scene.graph.edges(n).filter((e) => drawn(e) && !timed(e))),
           ...changed
             .filter((j) => c.collabSource[j] !== c.collabTarget[j])
             .filter((j) => {
@@ -130,23 +132,22 @@ describe('GraphScene.sync', () => {
               const n1 = members.filter((k) => vis.collabVisible[k]).length;
               return pairEdgeWidth(n0) !== pairEdgeWidth(n1);
             })
-            .map((j) => (edgeMode === 'merged' ? pairOf(j) : String(j))),
+            .map((j) => (edgeMode === 'merged' ? pairOf(j) : String(j)))
+            .filter((e) => !timed(e)),
         ]);
         const got = new Set(result!.edges);
         for (const e of mustHave) expect(got.has(e), e).toBe(true);
         for (const e of got) expect(scene.graph.hasEdge(e), e).toBe(true);
+        for (const e of got) expect(timed(e), `timed edge ${e} refreshed by a step`).toBe(false);
         expect(result!.edges).toHaveLength(got.size);
-        if (edgeMode === 'parallel') {
-          for (const j of changed)
-            if (c.collabSource[j] !== c.collabTarget[j]) expect(result!.edges).toContain(String(j));
-        }
+        if (edgeMode === 'parallel') expect(result!.edges).toEqual([]);
         if (changed.length > 0) changedSteps++;
       }
       expect(changedSteps).toBeGreaterThan(2);
       expect(fullSyncs).toBeLessThan(changedSteps);
       // A filter change resets the log: the next sync diffs against what is shown and stays partial — every
       // organisation the filter hid and every collaboration it removed is refreshed.
-      const shownBefore = [...scene.ds.collabVisible];
+      const filterBefore = [...vis.filterOk];
       const orgsBefore = [...scene.ds.orgVisible];
       vis.setFilters({ ...NO_FILTERS, countries: ['BE'] });
       const filtered = scene.sync(vis, false, 'degree');
@@ -157,8 +158,9 @@ describe('GraphScene.sync', () => {
         if (orgsBefore[i] !== scene.ds.orgVisible[i]) expect(gotNodes.has(String(i)), `org ${i}`).toBe(true);
       }
       const gotEdges = new Set(filtered!.edges);
+      // Timed edges follow the filters even outside the window (the shader shows them when the window reaches them).
       for (let j = 0; j < c.collabCount; j++) {
-        if (shownBefore[j] === vis.collabVisible[j] || c.collabSource[j] === c.collabTarget[j]) continue;
+        if (filterBefore[j] === vis.filterOk[j] || c.collabSource[j] === c.collabTarget[j]) continue;
         const key =
           edgeMode === 'merged'
             ? scene.graph.edges(String(c.collabSource[j]), String(c.collabTarget[j]))[0]!
@@ -288,5 +290,43 @@ describe('GraphScene: merged overview expands the selection', () => {
     expect(scene.expanded).toEqual([]);
     const back = scene.edgeReducer(pairOfBiowin, { ...scene.graph.getEdgeAttributes(pairOfBiowin) });
     expect(back.hidden).not.toBe(true);
+  });
+});
+
+describe('GraphScene: merged overview expands the organisations in view when zoomed in', () => {
+  it('in-view organisations expand, their pair edges are re-added hidden, and zooming out restores them', () => {
+    const { c, vis, scene, biowin } = fullSpanScene('merged');
+    const medvia = c.orgIndexById.get('medvia')!;
+    const pairEdges = (org: number) => scene.graph.edges(String(org));
+    const hidden = (e: string) => scene.edgeReducer(e, { ...scene.graph.getEdgeAttributes(e) }).hidden === true;
+    const keys = scene.setZoomOrgs([biowin, medvia].sort((a, b) => a - b))!;
+    const expected = new Set([...pairEdges(biowin), ...pairEdges(medvia)]);
+    expect(new Set(keys.edges)).toEqual(expected);
+    for (const e of expected) expect(hidden(e), e).toBe(true);
+    const shown = [...Array(c.collabCount).keys()].filter(
+      (j) =>
+        vis.collabVisible[j] === 1 &&
+        c.collabSource[j] !== c.collabTarget[j] &&
+        [biowin, medvia].some((o) => c.collabSource[j] === o || c.collabTarget[j] === o),
+    );
+    expect(scene.expanded.map((e) => e.collab).sort((a, b) => a - b)).toEqual(shown);
+    // The same view again changes nothing; zooming out brings every pair edge back.
+    expect(scene.setZoomOrgs([biowin, medvia].sort((a, b) => a - b))).toBeNull();
+    const back = scene.setZoomOrgs([])!;
+    expect(new Set(back.edges)).toEqual(expected);
+    for (const e of expected) expect(hidden(e), e).toBe(false);
+    expect(scene.expanded).toEqual([]);
+  });
+
+  it('a selection stays expanded when the zoom expansion ends, and parallel mode ignores zoom', () => {
+    const { scene, biowin, c, vis } = fullSpanScene('merged');
+    const medvia = c.orgIndexById.get('medvia')!;
+    scene.applyFocus({ kind: 'org', id: 'biowin' }, { kind: 'none' }, 0, vis);
+    scene.setZoomOrgs([medvia]);
+    const back = scene.setZoomOrgs([])!;
+    // Only MEDVIA switched back; BioWin, selected, keeps its single collaborations.
+    expect(new Set(back.edges)).toEqual(new Set(scene.graph.edges(String(medvia))));
+    expect(scene.expanded.some((e) => e.source === biowin || e.target === biowin)).toBe(true);
+    expect(fullSpanScene('parallel').scene.setZoomOrgs([biowin])).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import { initialPositions } from './initial-layout';
 import { nodeSizeScale } from './metrics';
 import { colourByKind, colourByType, NEUTRAL, type Theme } from './palettes';
 import { groupPairs, type PairTable } from './pairs';
+import { collabSpan } from './time-filter';
 
 export { groupPairs, type PairTable } from './pairs';
 
@@ -28,6 +29,9 @@ export interface CollabEdgeAttributes {
   parallelIndex?: number;
   parallelMinIndex?: number;
   parallelMaxIndex?: number;
+  /** The collaboration's period, tested against the window by the edge shader (see time-filter.ts). */
+  t0: number;
+  t1: number;
 }
 
 /** Aggregated edge: `pair` indexes the `PairTable` arrays so reducers never parse keys. */
@@ -38,6 +42,9 @@ export interface PairEdgeAttributes {
   pair: number;
   type?: string;
   curvature?: number;
+  /** Pairs of one collaboration: its period, for the edge shader (see time-filter.ts); others have none. */
+  t0?: number;
+  t1?: number;
 }
 
 export type CollabGraph = MultiUndirectedGraph<OrgNodeAttributes, CollabEdgeAttributes, { selfLoops: number }>;
@@ -128,7 +135,8 @@ export function compiledToGraph(
   for (let j = 0; j < compiled.collabCount; j++) {
     const p = pairs.pairIndexOfCollab[j] ?? -1;
     if (p < 0) continue;
-    const attrs: CollabEdgeAttributes = { size: 1, color: colourByKind(compiled.collabKind[j] ?? 0, theme) };
+    const [t0, t1] = collabSpan(compiled.collabFirst[j] ?? 0, compiled.collabLast[j] ?? 0);
+    const attrs: CollabEdgeAttributes = { size: 1, color: colourByKind(compiled.collabKind[j] ?? 0, theme), t0, t1 };
     const index = parallel[j] ?? NaN;
     if (!Number.isNaN(index)) {
       const max = ((pairs.pairOffsets[p + 1] ?? 0) - (pairs.pairOffsets[p] ?? 0) - 1) / 2;
@@ -192,12 +200,12 @@ export function compiledToPairGraph(
     const a = pairs.pairSource[p] ?? 0;
     const b = pairs.pairTarget[p] ?? 0;
     const count = (pairs.pairOffsets[p + 1] ?? 0) - (pairs.pairOffsets[p] ?? 0);
-    graph.addEdgeWithKey(pairKey(a, b), String(a), String(b), {
-      size: pairEdgeWidth(count),
-      color: colour,
-      count,
-      pair: p,
-    });
+    const attrs: PairEdgeAttributes = { size: pairEdgeWidth(count), color: colour, count, pair: p };
+    if (count === 1) {
+      const j = pairs.pairCollabs[pairs.pairOffsets[p] ?? 0] ?? 0;
+      [attrs.t0, attrs.t1] = collabSpan(compiled.collabFirst[j] ?? 0, compiled.collabLast[j] ?? 0);
+    }
+    graph.addEdgeWithKey(pairKey(a, b), String(a), String(b), attrs);
   }
   graph.setAttribute('selfLoops', pairs.selfLoops);
   if (options.curved) applyEdgeCurves(graph, true);

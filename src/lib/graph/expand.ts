@@ -14,6 +14,33 @@ export interface ExpandedEdge {
 
 /** Above this many collaborations the selection keeps its merged edges: a hub's thousands of curves say nothing. */
 export const MAX_EXPANDED = 1500;
+/** Zoomed in at least this far (sigma camera ratio), the organisations in view expand too. */
+export const ZOOM_EXPAND_RATIO = 0.5;
+/** …unless more than this many organisations are in view (the overview is still what reads best). */
+export const MAX_ZOOM_ORGS = 400;
+/** Collaborations drawn one by one at most while zoom expansion is on (canvas curves: ~2 µs each per frame). */
+export const MAX_ZOOM_EXPANDED = 3000;
+
+/** Graph-coordinate rectangle (the viewport's corners through the camera). */
+export interface Box {
+  readonly minX: number;
+  readonly maxX: number;
+  readonly minY: number;
+  readonly maxY: number;
+}
+
+/** Organisations whose position (x0,y0,x1,y1…) lies in `box`, in index order; null when more than `max`. */
+export function orgsInBox(xy: ArrayLike<number>, box: Box, max = MAX_ZOOM_ORGS): number[] | null {
+  const out: number[] = [];
+  for (let i = 0, n = xy.length >> 1; i < n; i++) {
+    const x = xy[2 * i]!;
+    const y = xy[2 * i + 1]!;
+    if (x < box.minX || x > box.maxX || y < box.minY || y > box.maxY) continue;
+    if (out.length === max) return null;
+    out.push(i);
+  }
+  return out;
+}
 
 /**
  * The visible collaborations of `orgs`, one curve each; those between the same two organisations fan out like

@@ -36,23 +36,28 @@ export function changedSince(
 /**
  * Keys for `sigma.refresh({ partialGraph, skipIndexation: true })`: the changed nodes, the changed edges, and every
  * edge touching a changed node (sigma hides an edge with a hidden end only when that edge is re-added). In merged mode
- * (`pairs` given) `changedEdges` are pair indexes. `shown(e)`, when given, limits the edges brought by changed nodes
- * to those drawn now: an edge hidden before and after (out of the window) looks the same whatever its ends do — and
- * an edge that left the window is in `changedEdges` anyway.
+ * (`pairs` given) `changedEdges` are pair indexes. `shown(e, org)`, when given, limits the edges brought by changed
+ * node `org`, e.g. to those drawn now: an edge hidden before and after (out of the window) looks the same whatever
+ * its ends do — and an edge that left the window is in `changedEdges` anyway.
  */
 export function partialGraphFor(
   adjacency: Adjacency,
   changedOrgs: Iterable<number>,
   changedEdges: Iterable<number>,
   pairs?: Pick<PairTable, 'pairIndexOfCollab' | 'pairSource' | 'pairTarget' | 'pairCount'>,
-  shown?: (e: number) => boolean,
+  shown?: (e: number, org: number) => boolean,
+  scratch?: Uint8Array,
 ): { nodes: string[]; edges: string[] } {
-  const marked = new Uint8Array(pairs ? pairs.pairCount : adjacency.collabCount);
+  // A caller stepping every frame passes a zeroed scratch (edge count long): a fresh 250 KB array per step feeds GC.
+  const size = pairs ? pairs.pairCount : adjacency.collabCount;
+  const marked = scratch && scratch.length >= size ? scratch : new Uint8Array(size);
   const nodes: string[] = [];
   const edges: string[] = [];
+  const added: number[] = [];
   const addEdge = (e: number): void => {
     if (e < 0 || marked[e] === 1) return;
     marked[e] = 1;
+    added.push(e);
     edges.push(pairs ? pairKey(pairs.pairSource[e] ?? 0, pairs.pairTarget[e] ?? 0) : String(e));
   };
   for (const e of changedEdges) addEdge(e);
@@ -61,9 +66,10 @@ export function partialGraphFor(
     for (let k = adjacency.offsets[org] ?? 0, end = adjacency.offsets[org + 1] ?? 0; k < end; k++) {
       const j = adjacency.collabs[k] ?? 0;
       const e = pairs ? (pairs.pairIndexOfCollab[j] ?? -1) : j;
-      if (shown === undefined || (e >= 0 && shown(e))) addEdge(e);
+      if (shown === undefined || (e >= 0 && shown(e, org))) addEdge(e);
     }
   }
+  if (marked === scratch) for (const e of added) marked[e] = 0;
   return { nodes, edges };
 }
 
@@ -73,6 +79,13 @@ export interface GraphDisplayState {
   readonly orgVisible: Uint8Array;
   /** 1 = in the time window and passes the filters. */
   readonly collabVisible: Uint8Array;
+  /** 1 = passes the filters, whatever the window (what a timed edge's reducer reads). */
+  readonly collabFilterOk: Uint8Array;
+  /**
+   * Per edge index (collaboration, or pair when merged): the collaboration whose period the edge shader tests against
+   * the window (see time-filter.ts), or -1 for an edge the reducer shows and hides by the window itself. Null: none.
+   */
+  readonly timedCollab: Int32Array | null;
   /** Degree over visible collaborations; with `hideIsolated`, degree 0 hides the node. */
   readonly orgDegree: Float32Array;
   readonly hideIsolated: boolean;
@@ -107,6 +120,8 @@ export function emptyDisplayState(orgCount: number, collabCount: number, theme: 
   return {
     orgVisible: new Uint8Array(orgCount).fill(1),
     collabVisible: new Uint8Array(collabCount).fill(1),
+    collabFilterOk: new Uint8Array(collabCount).fill(1),
+    timedCollab: null,
     orgDegree: new Float32Array(orgCount),
     hideIsolated: false,
     orgFaded: new Uint8Array(orgCount),
@@ -185,10 +200,16 @@ export function makeEdgeReducer(
     const out = data as Partial<EdgeDisplayData>;
     const a = endpoints.source[e] ?? 0;
     const b = endpoints.target[e] ?? 0;
-    const count = merged && s.pairCount ? (s.pairCount[e] ?? 0) : -1;
-    const visible = merged ? count !== 0 : s.collabVisible[e] === 1;
     const expanded = merged && s.expanded !== null && (s.expanded[a] === 1 || s.expanded[b] === 1);
-    if (!visible || expanded || !isShown(s, a) || !isShown(s, b)) {
+    const timed = s.timedCollab !== null ? (s.timedCollab[e] ?? -1) : -1;
+    // A timed edge is culled by the shader outside the window; inside it, both ends are active (neither isolated nor
+    // faded for inactivity), so its display here must not depend on the window: it is not refreshed when that moves.
+    const count = merged && s.pairCount && timed < 0 ? (s.pairCount[e] ?? 0) : -1;
+    const shown =
+      timed >= 0
+        ? s.collabFilterOk[timed] === 1 && s.orgVisible[a] === 1 && s.orgVisible[b] === 1
+        : (merged ? count !== 0 : s.collabVisible[e] === 1) && isShown(s, a) && isShown(s, b);
+    if (!shown || expanded) {
       out.hidden = true;
       return out;
     }
@@ -196,7 +217,7 @@ export function makeEdgeReducer(
     const f = s.focus;
     const inFocus =
       f === null || (merged ? (f.pairs ? f.pairs[e] === 1 : f.orgs[a] === 1 && f.orgs[b] === 1) : f.collabs[e] === 1);
-    if (!inFocus || s.orgFaded[a] === 1 || s.orgFaded[b] === 1) {
+    if (!inFocus || (timed < 0 && (s.orgFaded[a] === 1 || s.orgFaded[b] === 1))) {
       out.color = s.fadedColour;
       out.zIndex = 0;
       return out;

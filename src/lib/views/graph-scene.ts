@@ -30,7 +30,7 @@ import {
   type LegendEntry,
 } from '../graph/palettes';
 import { labelledOrgs } from '../graph/labels';
-import { expandedEdges, type ExpandedEdge } from '../graph/expand';
+import { expandedEdges, MAX_EXPANDED, MAX_ZOOM_EXPANDED, type ExpandedEdge } from '../graph/expand';
 import { ORGANISATION_TYPES } from '../model/types';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -42,7 +42,7 @@ export const FULL_REFRESH_SHARE = 0.4;
 /** …on graphs of at least this many nodes + edges (below it either way costs a few milliseconds). */
 export const FULL_REFRESH_MIN = 20_000;
 /** Node sizes are quantised to this many pixels (see `sizeOf`). */
-export const NODE_SIZE_STEP = 0.5;
+export const NODE_SIZE_STEP = 1;
 /** Share of the label density given to always-on labels (0.5 density → top 10 % labelled). */
 export const FORCED_LABEL_SHARE = 0.2;
 /** Weight of a cluster's degree when choosing always-on labels. */
@@ -69,10 +69,17 @@ export class GraphScene {
   /** Merged mode: the selected organisation's collaborations, drawn one by one over the overview (see expand.ts). */
   expanded: readonly ExpandedEdge[] = [];
   private expandedOrgs: number[] = [];
+  private selectedOrgs: number[] = [];
+  /** Organisations in view while zoomed in (see setZoomOrgs). */
+  private zoomOrgs: number[] = [];
   /** 1 for the organisations in `expandedOrgs`, built when the selection changes (not per step). */
   private expandMarks = new Uint8Array(0);
   private readonly cursor: LogCursor = ChangeLog.freshCursor();
   private orgMark: Uint8Array | undefined;
+  /** Scratch for partialGraphFor, zero between calls. */
+  private edgeMarks: Uint8Array | undefined;
+  /** Organisations whose timed edges must all be re-added (see `sync`). */
+  private bringTimed: Uint8Array | undefined;
   private synced = false;
   /** Edges (or pairs, when merged) emphasised by the last sync, to clear on the next. */
   private emphasisedEdges: number[] = [];
@@ -102,6 +109,15 @@ export class GraphScene {
       ds.pairCount = new Int32Array(this.pairs.pairCount);
       ds.pairEmphasised = new Uint8Array(this.pairs.pairCount);
     }
+    const timed = new Int32Array(edgeMode === 'merged' ? this.pairs.pairCount : c.collabCount).fill(-1);
+    if (edgeMode === 'merged') {
+      // Pairs of one collaboration are gated by the shader; wider pairs change width with the window, so stay here.
+      for (let p = 0; p < this.pairs.pairCount; p++) {
+        const from = this.pairs.pairOffsets[p]!;
+        if (this.pairs.pairOffsets[p + 1]! - from === 1) timed[p] = this.pairs.pairCollabs[from]!;
+      }
+    } else for (let j = 0; j < c.collabCount; j++) timed[j] = j;
+    ds.timedCollab = timed;
     this.ds = ds;
     let max = 0;
     const total = new Float32Array(c.orgCount);
@@ -137,7 +153,8 @@ export class GraphScene {
   /**
    * Size from degree against the dataset-wide maximum (so only changed nodes need re-rendering), in steps of
    * NODE_SIZE_STEP px: a degree moving from 5 to 6 on a graph whose hub has 2,000 changes no pixel, and then the node
-   * is not refreshed at all — at 50k a monthly step touches thousands of such nodes.
+   * is not refreshed at all — at 50k a monthly step touches thousands of such nodes (whole pixels halved the nodes a
+   * step refreshes against half pixels: 850 → 460 median, 3,200 → 1,700 at year boundaries).
    */
   private sizeOf(value: number, max: number): number {
     if (max <= 0) return MIN_NODE_SIZE;
@@ -171,7 +188,11 @@ export class GraphScene {
     const changedEdges: number[] = [];
     const merged = this.edgeMode === 'merged';
     const emphasised = ds.emphasised;
+    // Hiding instead of fading inactive organisations changes every node's class: one full refresh.
+    const hideSwitched = this.synced && ds.hideIsolated !== hideInactive;
     ds.hideIsolated = hideInactive;
+    const timed = ds.timedCollab!;
+    // Timed edges are not re-added when the window moves them in or out: the shader reads the window (time-filter.ts).
     const applyCollab = (j: number): void => {
       const on = vis.collabVisible[j]!;
       ds.collabVisible[j] = on;
@@ -182,8 +203,8 @@ export class GraphScene {
         const after = before + (on ? 1 : -1);
         ds.pairCount[p] = after;
         // Pairs whose drawn width is unchanged are skipped (see pairEdgeWidth); duplicates are removed later.
-        if (pairEdgeWidth(before) !== pairEdgeWidth(after)) changedEdges.push(p);
-      } else if (p >= 0) changedEdges.push(j);
+        if (timed[p]! < 0 && pairEdgeWidth(before) !== pairEdgeWidth(after)) changedEdges.push(p);
+      } else if (p >= 0 && timed[j]! < 0) changedEdges.push(j);
       touch(c.collabSource[j]!);
       touch(c.collabTarget[j]!);
     };
@@ -194,6 +215,7 @@ export class GraphScene {
     this.synced = true;
     if (first) {
       ds.collabVisible.set(vis.collabVisible);
+      ds.collabFilterOk.set(vis.filterOk);
       if (merged && ds.pairCount) {
         ds.pairCount.fill(0);
         for (let j = 0; j < c.collabCount; j++) {
@@ -203,6 +225,14 @@ export class GraphScene {
       }
     } else if (!incremental) {
       for (let j = 0; j < c.collabCount; j++) if (ds.collabVisible[j] !== vis.collabVisible[j]) applyCollab(j);
+      // Filters reset the log. A timed edge shows whenever the window reaches it, so it follows the filters even
+      // while outside the window.
+      for (let j = 0; j < c.collabCount; j++) {
+        if (ds.collabFilterOk[j] === vis.filterOk[j]) continue;
+        ds.collabFilterOk[j] = vis.filterOk[j]!;
+        const e = merged ? this.pairs.pairIndexOfCollab[j]! : j;
+        if (e >= 0 && timed[e]! >= 0) changedEdges.push(e);
+      }
     }
     // Emphasis of the collaborations that entered in the last play step; last step's lose it again.
     for (const e of this.emphasisedEdges) {
@@ -218,6 +248,7 @@ export class GraphScene {
       if (merged && ds.pairEmphasised) ds.pairEmphasised[p] = 1;
       else emphasised[j] = 1;
       this.emphasisedEdges.push(merged ? p : j);
+      changedEdges.push(merged ? p : j);
     }
     /** Updates one organisation: 2 = its edges must be re-rendered too (shown/faded changed), 1 = only the node. */
     const updateOrg = (i: number): 0 | 1 | 2 => {
@@ -239,24 +270,39 @@ export class GraphScene {
       ds.orgVisible[i]! * 4 + (hideInactive && ds.orgDegree[i] === 0 ? 2 : 0) + ds.orgFaded[i]!;
     for (const i of changedOrgs) orgMark[i] = 0;
     const expansionSwitched = this.expandedOrgs.length > 0 && this.updateExpansion();
-    if (first) {
+    if (first || hideSwitched) {
       for (let i = 0; i < c.orgCount; i++) updateOrg(i);
       return null;
     }
     const reclassed: number[] = [];
     const nodes: string[] = [];
+    // Sigma blanks an edge re-added while an end is hidden, and timed edges are not re-added when the window brings
+    // them back: so every timed edge of an organisation that becomes shown, or whose filter changes, is re-added.
+    const bringTimed = (this.bringTimed ??= new Uint8Array(c.orgCount));
     const visit = (i: number): void => {
+      const before = displayClass(i);
       const change = updateOrg(i);
-      if (change === 2) reclassed.push(i);
-      else if (change === 1) nodes.push(String(i));
+      if (change === 2) {
+        reclassed.push(i);
+        const after = displayClass(i);
+        const shownNow = (after & 6) === 4;
+        if ((before & 4) !== (after & 4) || (shownNow && (before & 6) !== 4)) bringTimed[i] = 1;
+      } else if (change === 1) nodes.push(String(i));
     };
     // After a reset a filter may have changed any organisation (its type or country), not only collaborations' ends.
     if (incremental) for (const i of changedOrgs) visit(i);
     else for (let i = 0; i < c.orgCount; i++) visit(i);
-    if (expansionSwitched) reclassed.push(...this.expandedOrgs);
+    if (expansionSwitched) {
+      for (const i of this.expandedOrgs) bringTimed[i] = 1;
+      reclassed.push(...this.expandedOrgs);
+    }
     const pairCount = ds.pairCount;
-    const shown = merged && pairCount ? (p: number) => pairCount[p]! > 0 : (j: number) => ds.collabVisible[j] === 1;
-    const keys = partialGraphFor(this.adjacency, reclassed, changedEdges, merged ? this.pairs : undefined, shown);
+    const drawn = merged && pairCount ? (p: number) => pairCount[p]! > 0 : (j: number) => ds.collabVisible[j] === 1;
+    const shown = (e: number, org: number): boolean => (timed[e]! >= 0 ? bringTimed[org] === 1 : drawn(e));
+    this.edgeMarks ??= new Uint8Array(merged ? this.pairs.pairCount : c.collabCount);
+    const pairs = merged ? this.pairs : undefined;
+    const keys = partialGraphFor(this.adjacency, reclassed, changedEdges, pairs, shown, this.edgeMarks);
+    for (const i of reclassed) bringTimed[i] = 0;
     for (const n of nodes) keys.nodes.push(n);
     // Past this share of the graph, sigma's full refresh (batched) is cheaper than key-by-key updates.
     const total = this.graph.order + this.graph.size;
@@ -270,6 +316,7 @@ export class GraphScene {
    */
   private updateExpansion(): boolean {
     const c = this.data.compiled;
+    const limit = this.zoomOrgs.length > 0 ? MAX_ZOOM_EXPANDED : MAX_EXPANDED;
     const edges =
       this.edgeMode === 'merged' && this.expandedOrgs.length > 0
         ? expandedEdges(
@@ -277,12 +324,41 @@ export class GraphScene {
             { source: c.collabSource, target: c.collabTarget, kind: c.collabKind },
             this.expandedOrgs,
             this.ds.collabVisible,
+            limit,
           )
         : null;
     this.expanded = edges ?? [];
     const was = this.ds.expanded !== null;
     this.ds.expanded = edges ? this.expandMarks : null;
     return was !== (edges !== null);
+  }
+
+  /** Expanded organisations = selection ∪ zoomed-in view; rebuilds the marks the edge reducer reads. */
+  private rebuildExpansion(): void {
+    const orgs = new Set([...this.selectedOrgs, ...this.zoomOrgs]);
+    this.expandedOrgs = [...orgs];
+    this.expandMarks = new Uint8Array(this.data.compiled.orgCount);
+    for (const i of orgs) this.expandMarks[i] = 1;
+    this.updateExpansion();
+  }
+
+  /**
+   * Merged overview zoomed in: the organisations in view (`orgs`, empty when zoomed out) have their collaborations
+   * drawn one by one instead of their pair edges. Returns the keys to refresh, or null when nothing changed.
+   */
+  setZoomOrgs(orgs: readonly number[]): { nodes: string[]; edges: string[] } | null {
+    if (this.edgeMode !== 'merged') return null;
+    if (orgs.length === this.zoomOrgs.length && orgs.every((i, k) => this.zoomOrgs[k] === i)) return null;
+    const before = this.ds.expanded;
+    const wasExpanded = new Set(before ? this.expandedOrgs : []);
+    this.zoomOrgs = [...orgs];
+    this.rebuildExpansion();
+    const now = new Set(this.ds.expanded ? this.expandedOrgs : []);
+    const switched = [...wasExpanded].filter((i) => !now.has(i));
+    for (const i of now) if (!wasExpanded.has(i)) switched.push(i);
+    // Every pair edge of a switched organisation, drawn or not: timed ones are re-added whatever the window.
+    const keys = partialGraphFor(this.adjacency, switched, [], this.pairs);
+    return { nodes: [], edges: keys.edges };
   }
 
   /** Node sizes for a non-window encoding (members, betweenness); degree sizes are kept by `sync`. */
@@ -432,10 +508,8 @@ export class GraphScene {
     }
     ds.selected = selected;
     ds.focus = focus;
-    this.expandedOrgs = [...selected];
-    this.expandMarks = new Uint8Array(c.orgCount);
-    for (const i of selected) this.expandMarks[i] = 1;
-    this.updateExpansion();
+    this.selectedOrgs = [...selected];
+    this.rebuildExpansion();
     // "Neighbourhood" focus hides everything beyond the selection's 1 or 2 steps instead of fading it.
     for (let i = 0; i < c.orgCount; i++) {
       const inFocus = steps === 0 || selection.kind !== 'org' || !focus || focus.orgs[i] === 1;

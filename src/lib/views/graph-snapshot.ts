@@ -4,6 +4,8 @@ import type { GraphSnapshot } from './figure-sources';
 import type { NodeLegend } from './graph-scene';
 import type { OverlayEdge } from './sigma-binding';
 import { legendLabel, type Lang } from '../i18n';
+import type { EdgeDisplayData } from 'sigma/types';
+import { SHOW_ALL, spanShown, type TimeUniform } from '../graph/time-filter';
 
 /** Everything in viewport pixels, as on screen; hidden nodes and edges are left out. */
 export function sigmaSnapshot(
@@ -12,6 +14,7 @@ export function sigmaSnapshot(
   labelColour: string,
   lang: Lang,
   overlay: readonly OverlayEdge[] = [],
+  time: TimeUniform = SHOW_ALL,
 ): GraphSnapshot {
   const graph = sigma.getGraph();
   const shownLabels = sigma.getNodeDisplayedLabels();
@@ -33,8 +36,10 @@ export function sigmaSnapshot(
   });
   const edges: GraphSnapshot['edges'][number][] = [];
   graph.forEachEdge((key, attrs, source, target) => {
-    const d = sigma.getEdgeDisplayData(key);
+    const d = sigma.getEdgeDisplayData(key) as (EdgeDisplayData & { t0?: number; t1?: number }) | undefined;
     if (!d || d.hidden) return;
+    // Timed edges outside the window are drawn by no shader: leave them out here too.
+    if (d.t0 !== undefined && d.t1 !== undefined && !spanShown(d.t0, d.t1, time)) return;
     const curvature = (attrs.type === 'curved' ? (attrs.curvature as number | undefined) : 0) ?? 0;
     edges.push({ source, target, colour: d.color, size: sigma.scaleSize(d.size), curvature, zIndex: d.zIndex });
   });

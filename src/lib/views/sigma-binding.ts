@@ -4,12 +4,17 @@ import type { Attributes } from 'graphology-types';
 import type { AbstractGraph } from 'graphology-types';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import EdgeCurveProgram from '@sigma/edge-curve';
+import { EdgeRectangleProgram } from 'sigma/rendering';
 import { animateNodes } from 'sigma/utils';
 import { recordRefreshJs } from './bench-hooks';
 import { arcControl } from '../map/arcs';
+import { SHOW_ALL, type TimeUniform } from '../graph/time-filter';
+import { withTimeFilter } from './time-filter-program';
 
 /** Main-thread budget of one frame's partial refresh; the rest of the keys are refreshed in the next frames. */
 export const FRAME_BUDGET_MS = 8;
+const MIN_CAMERA_RATIO = 0.02;
+const MAX_CAMERA_RATIO = 4;
 /** Keys per refresh call between budget checks (about 1–3 ms of sigma work here). */
 const REFRESH_CHUNK = 500;
 
@@ -54,6 +59,9 @@ export interface SigmaBinding {
   setOverlay(edges: readonly OverlayEdge[]): void;
   /** Bench: applies pending refreshes now, whole, without drawing — a step's refresh JS apart from its frame. */
   flushRefresh(): void;
+  /** The window the edge shaders test timed edges against (see time-filter.ts); drawn on the next frame. */
+  setTimeFilter(u: TimeUniform): void;
+  readonly timeFilter: TimeUniform;
   zoom(factor: number): void;
   destroy(): void;
 }
@@ -75,10 +83,16 @@ export function createSigmaBinding(
   callbacks: SigmaCallbacks,
   options: SigmaOptions,
 ): SigmaBinding {
+  let timeFilter = SHOW_ALL;
+  let zoomTarget: number | null = null;
+  const currentTime = () => timeFilter;
   const sigma = new Sigma(graph, container, {
     nodeReducer: options.nodeReducer,
     edgeReducer: options.edgeReducer,
-    edgeProgramClasses: { curved: EdgeCurveProgram },
+    edgeProgramClasses: {
+      line: withTimeFilter(EdgeRectangleProgram, currentTime),
+      curved: withTimeFilter(EdgeCurveProgram, currentTime),
+    },
     zIndex: true,
     labelDensity: options.labelDensity,
     labelGridCellSize: options.labelGridCellSize,
@@ -88,8 +102,8 @@ export function createSigmaBinding(
     labelColor: { color: options.labelColour },
     // Room for labels of nodes at the right edge, which sigma's own padding ignores.
     stagePadding: 60,
-    minCameraRatio: 0.02,
-    maxCameraRatio: 4,
+    minCameraRatio: MIN_CAMERA_RATIO,
+    maxCameraRatio: MAX_CAMERA_RATIO,
     allowInvalidContainer: true,
   });
   let hovered = -1;
@@ -157,6 +171,8 @@ export function createSigmaBinding(
   let killed = false;
   let cancelAnimation: (() => void) | null = null;
   let pendingAll = false;
+  /** A draw without refresh is due (the time filter moved). */
+  let pendingDraw = false;
   // Key lists are queued as given (no per-key work here): a step on a big graph can touch tens of thousands.
   const pendingNodes: (readonly string[])[] = [];
   const pendingEdges: (readonly string[])[] = [];
@@ -181,7 +197,8 @@ export function createSigmaBinding(
     if (killed) return;
     const full = pendingAll;
     const t0 = performance.now();
-    let drawn = full;
+    let drawn = full || pendingDraw;
+    pendingDraw = false;
     // `schedule: true` keeps sigma's reducer and buffer work apart from drawing; the empty refresh below draws.
     if (full) {
       pendingNodes.length = 0;
@@ -282,6 +299,16 @@ export function createSigmaBinding(
       overlay = edges;
       drawOverlay();
     },
+    get timeFilter() {
+      return timeFilter;
+    },
+    setTimeFilter(u) {
+      if (killed) return;
+      if (u.from === timeFilter.from && u.to === timeFilter.to && u.undated === timeFilter.undated) return;
+      timeFilter = u;
+      pendingDraw = true;
+      frame ||= requestAnimationFrame(() => flush(frameBudget()));
+    },
     flushRefresh() {
       if (killed || !frame) return;
       cancelAnimationFrame(frame);
@@ -290,8 +317,10 @@ export function createSigmaBinding(
     zoom(factor) {
       if (killed) return;
       const camera = sigma.getCamera();
-      if (factor > 1) void camera.animatedZoom({ duration: 200, factor });
-      else void camera.animatedUnzoom({ duration: 200, factor: 1 / factor });
+      // Keys pressed faster than the animation add up: each step starts from the previous step's target.
+      const base = camera.isAnimated() && zoomTarget !== null ? zoomTarget : camera.ratio;
+      zoomTarget = Math.min(MAX_CAMERA_RATIO, Math.max(MIN_CAMERA_RATIO, base / factor));
+      void camera.animate({ ratio: zoomTarget }, { duration: 200 });
     },
     destroy() {
       if (killed) return;

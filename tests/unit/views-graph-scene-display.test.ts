@@ -1,0 +1,111 @@
+// Replays GraphScene's refresh keys into a model of sigma's buffers and checks the picture equals a fresh full refresh.
+import { describe, expect, it } from 'vitest';
+import type { Attributes } from 'graphology-types';
+import { dayNumber } from '../../src/lib/model/dates';
+import { makeAtlasData } from '../../src/lib/state/atlas-data';
+import { timelineBounds } from '../../src/lib/state/timeline-bounds';
+import type { EdgeMode } from '../../src/lib/state/view-state';
+import { NO_FILTERS, Visibility, type Filters, type TimeSettings } from '../../src/lib/state/visibility';
+import { addMonths } from '../../src/lib/timeline/window-input';
+import { GraphScene } from '../../src/lib/views/graph-scene';
+import { ALWAYS_SPAN, spanShown, timeUniform, type TimeUniform } from '../../src/lib/graph/time-filter';
+import { loadBuiltinDataset, loadRegionIndex } from '../helpers/builtin';
+
+const TODAY = dayNumber(2025, 6, 15);
+const builtin = makeAtlasData(loadBuiltinDataset(), loadRegionIndex(), null, null);
+
+/**
+ * What sigma keeps per key: the reducer's output at the last (re)add; an edge re-added while an end is hidden is
+ * blanked (sigma's EdgeProgram.process). Timed edges are then culled by the window uniform, as the shader does.
+ */
+class SigmaModel {
+  private readonly nodes = new Map<string, Attributes>();
+  private readonly edges = new Map<string, Attributes | null>();
+  constructor(private readonly scene: GraphScene) {}
+
+  addNode(key: string): void {
+    this.nodes.set(key, this.scene.nodeReducer(key, { ...this.scene.graph.getNodeAttributes(key) }));
+  }
+  addEdge(key: string): void {
+    const d = this.scene.edgeReducer(key, { ...this.scene.graph.getEdgeAttributes(key) });
+    const [s, t] = this.scene.graph.extremities(key);
+    const blank = d.hidden === true || this.nodes.get(s)?.hidden === true || this.nodes.get(t)?.hidden === true;
+    this.edges.set(key, blank ? null : { ...d });
+  }
+  refresh(keys: { nodes: string[]; edges: string[] } | null): void {
+    if (keys === null) {
+      this.scene.graph.forEachNode((k) => this.addNode(k));
+      this.scene.graph.forEachEdge((k) => this.addEdge(k));
+      return;
+    }
+    for (const k of keys.nodes) this.addNode(k);
+    for (const k of keys.edges) this.addEdge(k);
+  }
+  /** The drawn picture: shown nodes and edges with colour and size. */
+  picture(u: TimeUniform): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const [k, d] of this.nodes) if (!d.hidden) out.set(`n${k}`, `${d.color} ${d.size}`);
+    for (const [k, d] of this.edges) {
+      if (!d) continue;
+      const [t0, t1] = [d.t0 ?? ALWAYS_SPAN[0], d.t1 ?? ALWAYS_SPAN[1]] as [number, number];
+      if (spanShown(t0, t1, u)) out.set(`e${k}`, `${d.color} ${d.size}`);
+    }
+    return out;
+  }
+}
+
+/** Windows a year wide moving month by month, then jumps, with filter and mode changes in between. */
+function* script(): Generator<{ time?: Partial<TimeSettings>; filters?: Filters }> {
+  const bounds = timelineBounds(builtin.compiled, TODAY);
+  let w = { from: bounds.from, to: addMonths(bounds.from, 12) - 1 };
+  for (let k = 0; w.to <= bounds.to; k++) {
+    yield { time: { window: w } };
+    if (k === 20) yield { filters: { ...NO_FILTERS, kinds: ['project'] } };
+    if (k === 35) yield { filters: { ...NO_FILTERS, countries: ['BE', 'NL'] } };
+    if (k === 50) yield { filters: NO_FILTERS };
+    if (k === 60) yield { time: { mode: 'cumulative' } };
+    if (k === 70) yield { time: { mode: 'active', includeUndated: true } };
+    w = { from: addMonths(w.from, 1), to: addMonths(w.to, 1) };
+  }
+  yield { time: { window: { from: bounds.from, to: bounds.from + 30 } } };
+  yield { time: { window: bounds } };
+}
+
+describe('GraphScene refresh keys against a model of sigma', () => {
+  it.each([
+    ['parallel', false],
+    ['parallel', true],
+    ['merged', false],
+    ['merged', true],
+  ] as [EdgeMode, boolean][])(
+    '%s edges, hide inactive %s: every step draws what a full refresh draws',
+    (mode, hide) => {
+      const positions = new Float32Array(2 * builtin.compiled.orgCount).map((_, k) => k);
+      const scene = new GraphScene(builtin, mode, positions);
+      const bounds = timelineBounds(builtin.compiled, TODAY);
+      let time: TimeSettings = { window: bounds, mode: 'active', includeUndated: false };
+      const vis = new Visibility(builtin.compiled, time, NO_FILTERS);
+      const live = new SigmaModel(scene);
+      live.refresh(scene.sync(vis, hide, 'degree'));
+      let steps = 0;
+      let partial = 0;
+      for (const change of script()) {
+        if (change.time) {
+          time = { ...time, ...change.time };
+          vis.setTime(time);
+        }
+        if (change.filters) vis.setFilters(change.filters);
+        const keys = scene.sync(vis, hide, 'degree');
+        if (keys) partial++;
+        live.refresh(keys);
+        const fresh = new SigmaModel(scene);
+        fresh.refresh(null);
+        const u = timeUniform(time.window, time.mode, time.includeUndated);
+        expect(live.picture(u), `step ${steps}`).toEqual(fresh.picture(u));
+        steps++;
+      }
+      expect(steps).toBeGreaterThan(60);
+      expect(partial).toBeGreaterThan(steps / 2);
+    },
+  );
+});
