@@ -14,6 +14,7 @@ import {
   makeNodeReducer,
   neighbourhood,
   partialGraphFor,
+  partialGraphWithin,
   type GraphDisplayState,
 } from '../../src/lib/graph/reducers';
 import { proto } from './graph-fixture';
@@ -105,6 +106,16 @@ describe('changedSince and partialGraphFor', () => {
     expect(scratch.every((v) => v === 0)).toBe(true);
     const again = partialGraphFor(adjacency, [4], [5, 9], undefined, undefined, scratch);
     expect(again).toEqual(first);
+  });
+
+  test('partialGraphWithin gives the same keys under its limit and null past it, leaving the scratch zeroed', () => {
+    const scratch = new Uint8Array(adjacency.collabCount);
+    // Node 4 and edges 4, 5, 9: four keys.
+    expect(partialGraphWithin(4, adjacency, [4], [5, 9], undefined, undefined, scratch)).toEqual(
+      partialGraphFor(adjacency, [4], [5, 9]),
+    );
+    expect(partialGraphWithin(3, adjacency, [4], [5, 9], undefined, undefined, scratch)).toBeNull();
+    expect(scratch.every((v) => v === 0)).toBe(true);
   });
 
   test('merged mode speaks pair keys', () => {

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   ALWAYS_SPAN,
   collabSpan,
+  edgeSpan,
+  pairSpans,
   SHOW_ALL,
   spanShown,
   SPAN_GLSL_TAIL,
@@ -84,5 +86,29 @@ describe('time filter uniform', () => {
     expect(SPAN_GLSL_TAIL).toContain('a_span.y < -1.0e37');
     expect(Math.fround(UNDATED_SPAN[1])).toBeLessThan(UNDATED_BELOW);
     expect(Number.isFinite(Math.fround(ALWAYS_SPAN[1]))).toBe(true);
+  });
+});
+
+describe('pair periods for merged edges', () => {
+  // Pair 0: one dated collaboration; pair 1: two; pair 2: one undated.
+  const pairs = {
+    pairCount: 3,
+    pairOffsets: Int32Array.from([0, 1, 3, 4]),
+    pairCollabs: Int32Array.from([2, 0, 1, 3]),
+  };
+  const first = Int32Array.from([100, 200, 300, UNDATED]);
+  const last = Int32Array.from([150, 250, 350, UNDATED]);
+  const spans = pairSpans(pairs, first, last);
+
+  it('a single collaboration gives its period, several give ALWAYS_SPAN, undated the undated marker', () => {
+    expect([...spans]).toEqual([300, 350, ...ALWAYS_SPAN.map(Math.fround), ...UNDATED_SPAN.map(Math.fround)]);
+  });
+
+  it('edgeSpan prefers the edge’s own period, then its pair’s row, then ALWAYS_SPAN', () => {
+    const out = new Float32Array(2);
+    expect([...edgeSpan({ t0: 5, t1: 9, pair: 0 }, spans, out)]).toEqual([5, 9]);
+    expect([...edgeSpan({ pair: 0 }, spans, out)]).toEqual([300, 350]);
+    expect([...edgeSpan({ pair: 7 }, spans, out)]).toEqual(ALWAYS_SPAN.map(Math.fround));
+    expect([...edgeSpan({ pair: 0 }, null, out)]).toEqual(ALWAYS_SPAN.map(Math.fround));
   });
 });

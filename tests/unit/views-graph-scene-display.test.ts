@@ -8,7 +8,7 @@ import type { EdgeMode } from '../../src/lib/state/view-state';
 import { NO_FILTERS, Visibility, type Filters, type TimeSettings } from '../../src/lib/state/visibility';
 import { addMonths } from '../../src/lib/timeline/window-input';
 import { GraphScene } from '../../src/lib/views/graph-scene';
-import { ALWAYS_SPAN, spanShown, timeUniform, type TimeUniform } from '../../src/lib/graph/time-filter';
+import { edgeSpan, spanShown, timeUniform, type TimeUniform } from '../../src/lib/graph/time-filter';
 import { loadBuiltinDataset, loadRegionIndex } from '../helpers/builtin';
 
 const TODAY = dayNumber(2025, 6, 15);
@@ -47,8 +47,8 @@ class SigmaModel {
     for (const [k, d] of this.nodes) if (!d.hidden) out.set(`n${k}`, `${d.color} ${d.size}`);
     for (const [k, d] of this.edges) {
       if (!d) continue;
-      const [t0, t1] = [d.t0 ?? ALWAYS_SPAN[0], d.t1 ?? ALWAYS_SPAN[1]] as [number, number];
-      if (spanShown(t0, t1, u)) out.set(`e${k}`, `${d.color} ${d.size}`);
+      const [t0, t1] = edgeSpan(d, this.scene.pairSpans, new Float32Array(2));
+      if (spanShown(t0!, t1!, u)) out.set(`e${k}`, `${d.color} ${d.size}`);
     }
     return out;
   }

@@ -5,7 +5,7 @@ import { initialPositions } from './initial-layout';
 import { nodeSizeScale } from './metrics';
 import { colourByKind, colourByType, NEUTRAL, type Theme } from './palettes';
 import { groupPairs, type PairTable } from './pairs';
-import { collabSpan } from './time-filter';
+import { collabSpan, pairSpans } from './time-filter';
 
 export { groupPairs, type PairTable } from './pairs';
 
@@ -34,7 +34,10 @@ export interface CollabEdgeAttributes {
   t1: number;
 }
 
-/** Aggregated edge: `pair` indexes the `PairTable` arrays so reducers never parse keys. */
+/**
+ * Aggregated edge: `pair` indexes the `PairTable` arrays so reducers never parse keys, and the edge shader's
+ * period table (`pairSpans`): at 230k edges, every attribute more costs sigma a copy per edge on each full refresh.
+ */
 export interface PairEdgeAttributes {
   size: number;
   color: string;
@@ -42,9 +45,6 @@ export interface PairEdgeAttributes {
   pair: number;
   type?: string;
   curvature?: number;
-  /** Pairs of one collaboration: its period, for the edge shader (see time-filter.ts); others have none. */
-  t0?: number;
-  t1?: number;
 }
 
 export type CollabGraph = MultiUndirectedGraph<OrgNodeAttributes, CollabEdgeAttributes, { selfLoops: number }>;
@@ -182,6 +182,8 @@ export function pairKey(a: number, b: number): string {
 /** The merged-edge graph, its pair table, and the collaborations behind each edge key. */
 export interface PairGraphResult extends PairTable {
   readonly graph: PairGraph;
+  /** Period (t0, t1) of each pair for the edge shader: a single collaboration's, else ALWAYS_SPAN. */
+  readonly spans: Float32Array;
   /** Collaboration indexes behind an aggregated edge (a view into `pairCollabs`); empty for an unknown key. */
   collabsOfEdge(edgeKey: string): Int32Array;
 }
@@ -200,12 +202,12 @@ export function compiledToPairGraph(
     const a = pairs.pairSource[p] ?? 0;
     const b = pairs.pairTarget[p] ?? 0;
     const count = (pairs.pairOffsets[p + 1] ?? 0) - (pairs.pairOffsets[p] ?? 0);
-    const attrs: PairEdgeAttributes = { size: pairEdgeWidth(count), color: colour, count, pair: p };
-    if (count === 1) {
-      const j = pairs.pairCollabs[pairs.pairOffsets[p] ?? 0] ?? 0;
-      [attrs.t0, attrs.t1] = collabSpan(compiled.collabFirst[j] ?? 0, compiled.collabLast[j] ?? 0);
-    }
-    graph.addEdgeWithKey(pairKey(a, b), String(a), String(b), attrs);
+    graph.addEdgeWithKey(pairKey(a, b), String(a), String(b), {
+      size: pairEdgeWidth(count),
+      color: colour,
+      count,
+      pair: p,
+    });
   }
   graph.setAttribute('selfLoops', pairs.selfLoops);
   if (options.curved) applyEdgeCurves(graph, true);
@@ -213,6 +215,7 @@ export function compiledToPairGraph(
   return {
     ...pairs,
     graph,
+    spans: pairSpans(pairs, compiled.collabFirst, compiled.collabLast),
     collabsOfEdge(edgeKey) {
       if (!graph.hasEdge(edgeKey)) return empty;
       const p = graph.getEdgeAttribute(edgeKey, 'pair');

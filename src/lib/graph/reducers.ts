@@ -48,21 +48,37 @@ export function partialGraphFor(
   shown?: (e: number, org: number) => boolean,
   scratch?: Uint8Array,
 ): { nodes: string[]; edges: string[] } {
+  return partialGraphWithin(Infinity, adjacency, changedOrgs, changedEdges, pairs, shown, scratch)!;
+}
+
+/**
+ * `partialGraphFor`, or null as soon as more than `limit` keys (nodes + edges) would be refreshed — before any key
+ * string is built: a filter change at 50k would otherwise spell 200,000 keys only to refresh everything instead.
+ */
+export function partialGraphWithin(
+  limit: number,
+  adjacency: Adjacency,
+  changedOrgs: Iterable<number>,
+  changedEdges: Iterable<number>,
+  pairs?: Pick<PairTable, 'pairIndexOfCollab' | 'pairSource' | 'pairTarget' | 'pairCount'>,
+  shown?: (e: number, org: number) => boolean,
+  scratch?: Uint8Array,
+): { nodes: string[]; edges: string[] } | null {
   // A caller stepping every frame passes a zeroed scratch (edge count long): a fresh 250 KB array per step feeds GC.
   const size = pairs ? pairs.pairCount : adjacency.collabCount;
   const marked = scratch && scratch.length >= size ? scratch : new Uint8Array(size);
-  const nodes: string[] = [];
-  const edges: string[] = [];
+  const orgs: number[] = [];
   const added: number[] = [];
   const addEdge = (e: number): void => {
     if (e < 0 || marked[e] === 1) return;
     marked[e] = 1;
     added.push(e);
-    edges.push(pairs ? pairKey(pairs.pairSource[e] ?? 0, pairs.pairTarget[e] ?? 0) : String(e));
   };
+  const over = () => orgs.length + added.length > limit;
   for (const e of changedEdges) addEdge(e);
   for (const org of changedOrgs) {
-    nodes.push(String(org));
+    if (over()) break;
+    orgs.push(org);
     for (let k = adjacency.offsets[org] ?? 0, end = adjacency.offsets[org + 1] ?? 0; k < end; k++) {
       const j = adjacency.collabs[k] ?? 0;
       const e = pairs ? (pairs.pairIndexOfCollab[j] ?? -1) : j;
@@ -70,6 +86,9 @@ export function partialGraphFor(
     }
   }
   if (marked === scratch) for (const e of added) marked[e] = 0;
+  if (over()) return null;
+  const nodes = orgs.map(String);
+  const edges = added.map((e) => (pairs ? pairKey(pairs.pairSource[e] ?? 0, pairs.pairTarget[e] ?? 0) : String(e)));
   return { nodes, edges };
 }
 

@@ -52,3 +52,42 @@ export const SPAN_GLSL_TAIL = `
   // Outside the clip volume: the edge's triangles are culled before any fragment runs.
   if (!inWindow) gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
 `;
+
+/** Per pair (t0, t1): the period of a pair's single collaboration, ALWAYS_SPAN for pairs of several. */
+export function pairSpans(
+  pairs: { readonly pairCount: number; readonly pairOffsets: Int32Array; readonly pairCollabs: Int32Array },
+  first: Int32Array,
+  last: Int32Array,
+): Float32Array {
+  const out = new Float32Array(2 * pairs.pairCount);
+  for (let p = 0; p < pairs.pairCount; p++) {
+    const from = pairs.pairOffsets[p]!;
+    const j = pairs.pairCollabs[from]!;
+    const [t0, t1] = pairs.pairOffsets[p + 1]! - from === 1 ? collabSpan(first[j]!, last[j]!) : ALWAYS_SPAN;
+    out[2 * p] = t0;
+    out[2 * p + 1] = t1;
+  }
+  return out;
+}
+
+/**
+ * An edge's period as the shader gets it: its own `t0`/`t1` (collaboration edges), else its pair's row in
+ * `spans` (merged edges carry only `pair`), else ALWAYS_SPAN. Writes into `out` (no allocation per edge).
+ */
+export function edgeSpan(
+  data: { readonly t0?: unknown; readonly t1?: unknown; readonly pair?: unknown },
+  spans: Float32Array | null,
+  out: Float32Array,
+): Float32Array {
+  if (typeof data.t0 === 'number' && typeof data.t1 === 'number') {
+    out[0] = data.t0;
+    out[1] = data.t1;
+  } else if (spans !== null && typeof data.pair === 'number' && 2 * data.pair + 1 < spans.length) {
+    out[0] = spans[2 * data.pair]!;
+    out[1] = spans[2 * data.pair + 1]!;
+  } else {
+    out[0] = ALWAYS_SPAN[0];
+    out[1] = ALWAYS_SPAN[1];
+  }
+  return out;
+}

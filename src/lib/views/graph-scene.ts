@@ -15,6 +15,7 @@ import {
   makeNodeReducer,
   neighbourhood,
   partialGraphFor,
+  partialGraphWithin,
   type Adjacency,
   type Focus,
   type GraphDisplayState,
@@ -61,6 +62,8 @@ export interface NodeLegend {
 export class GraphScene {
   readonly adjacency: Adjacency;
   readonly pairs: PairTable;
+  /** Merged mode: each pair's period for the edge shader; null in parallel mode (edges carry t0/t1). */
+  readonly pairSpans: Float32Array | null;
   readonly graph: AbstractGraph;
   readonly ds: Mutable<GraphDisplayState>;
   readonly nodeReducer: ReturnType<typeof makeNodeReducer>;
@@ -98,9 +101,11 @@ export class GraphScene {
       const result = compiledToPairGraph(c, positions);
       this.graph = result.graph;
       this.pairs = result;
+      this.pairSpans = result.spans;
     } else {
       this.graph = compiledToGraph(c, positions);
       this.pairs = groupPairs(c);
+      this.pairSpans = null;
     }
     const ds = emptyDisplayState(c.orgCount, c.collabCount) as Mutable<GraphDisplayState>;
     ds.orgDegree = new Float32Array(c.orgCount);
@@ -301,12 +306,13 @@ export class GraphScene {
     const shown = (e: number, org: number): boolean => (timed[e]! >= 0 ? bringTimed[org] === 1 : drawn(e));
     this.edgeMarks ??= new Uint8Array(merged ? this.pairs.pairCount : c.collabCount);
     const pairs = merged ? this.pairs : undefined;
-    const keys = partialGraphFor(this.adjacency, reclassed, changedEdges, pairs, shown, this.edgeMarks);
-    for (const i of reclassed) bringTimed[i] = 0;
-    for (const n of nodes) keys.nodes.push(n);
     // Past this share of the graph, sigma's full refresh (batched) is cheaper than key-by-key updates.
     const total = this.graph.order + this.graph.size;
-    if (total >= FULL_REFRESH_MIN && keys.nodes.length + keys.edges.length > FULL_REFRESH_SHARE * total) return null;
+    const limit = total >= FULL_REFRESH_MIN ? FULL_REFRESH_SHARE * total - nodes.length : Infinity;
+    const keys = partialGraphWithin(limit, this.adjacency, reclassed, changedEdges, pairs, shown, this.edgeMarks);
+    for (const i of reclassed) bringTimed[i] = 0;
+    if (keys === null) return null;
+    for (const n of nodes) keys.nodes.push(n);
     return keys;
   }
 

@@ -5,7 +5,7 @@ import type { NodeLegend } from './graph-scene';
 import type { OverlayEdge } from './sigma-binding';
 import { legendLabel, type Lang } from '../i18n';
 import type { EdgeDisplayData } from 'sigma/types';
-import { SHOW_ALL, spanShown, type TimeUniform } from '../graph/time-filter';
+import { edgeSpan, SHOW_ALL, spanShown, type TimeUniform } from '../graph/time-filter';
 
 /** Everything in viewport pixels, as on screen; hidden nodes and edges are left out. */
 export function sigmaSnapshot(
@@ -14,8 +14,9 @@ export function sigmaSnapshot(
   labelColour: string,
   lang: Lang,
   overlay: readonly OverlayEdge[] = [],
-  time: TimeUniform = SHOW_ALL,
+  window: { readonly time: TimeUniform; readonly pairSpans: Float32Array | null } = { time: SHOW_ALL, pairSpans: null },
 ): GraphSnapshot {
+  const span = new Float32Array(2);
   const graph = sigma.getGraph();
   const shownLabels = sigma.getNodeDisplayedLabels();
   const nodes: GraphSnapshot['nodes'][number][] = [];
@@ -36,10 +37,12 @@ export function sigmaSnapshot(
   });
   const edges: GraphSnapshot['edges'][number][] = [];
   graph.forEachEdge((key, attrs, source, target) => {
-    const d = sigma.getEdgeDisplayData(key) as (EdgeDisplayData & { t0?: number; t1?: number }) | undefined;
+    const d = sigma.getEdgeDisplayData(key) as
+      (EdgeDisplayData & { t0?: number; t1?: number; pair?: number }) | undefined;
     if (!d || d.hidden) return;
     // Timed edges outside the window are drawn by no shader: leave them out here too.
-    if (d.t0 !== undefined && d.t1 !== undefined && !spanShown(d.t0, d.t1, time)) return;
+    edgeSpan(d, window.pairSpans, span);
+    if (!spanShown(span[0]!, span[1]!, window.time)) return;
     const curvature = (attrs.type === 'curved' ? (attrs.curvature as number | undefined) : 0) ?? 0;
     edges.push({ source, target, colour: d.color, size: sigma.scaleSize(d.size), curvature, zIndex: d.zIndex });
   });

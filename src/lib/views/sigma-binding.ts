@@ -74,6 +74,8 @@ export interface SigmaOptions {
   readonly labelRenderedSizeThreshold: number;
   readonly labelSize: number;
   readonly labelColour: string;
+  /** Merged graph: each pair's period for the edge shader (see time-filter.ts `pairSpans`). */
+  readonly pairSpans?: Float32Array | null;
 }
 
 /** Creates the renderer in `container`. `destroy` kills sigma (its 3 WebGL contexts) and is safe to call twice. */
@@ -86,12 +88,14 @@ export function createSigmaBinding(
   let timeFilter = SHOW_ALL;
   let zoomTarget: number | null = null;
   const currentTime = () => timeFilter;
+  const spans = options.pairSpans ?? null;
+  const pairSpans = () => spans;
   const sigma = new Sigma(graph, container, {
     nodeReducer: options.nodeReducer,
     edgeReducer: options.edgeReducer,
     edgeProgramClasses: {
-      line: withTimeFilter(EdgeRectangleProgram, currentTime),
-      curved: withTimeFilter(EdgeCurveProgram, currentTime),
+      line: withTimeFilter(EdgeRectangleProgram, currentTime, pairSpans),
+      curved: withTimeFilter(EdgeCurveProgram, currentTime, pairSpans),
     },
     zIndex: true,
     labelDensity: options.labelDensity,

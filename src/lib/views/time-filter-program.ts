@@ -2,7 +2,7 @@
 import type Sigma from 'sigma';
 import type { EdgeProgram, EdgeProgramType } from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData, RenderParams } from 'sigma/types';
-import { ALWAYS_SPAN, SPAN_GLSL_HEAD, SPAN_GLSL_TAIL, type TimeUniform } from '../graph/time-filter';
+import { edgeSpan, SPAN_GLSL_HEAD, SPAN_GLSL_TAIL, type TimeUniform } from '../graph/time-filter';
 
 type ProgramInfo = Parameters<EdgeProgram['setUniforms']>[1];
 type Definition = ReturnType<EdgeProgram['getDefinition']>;
@@ -34,11 +34,16 @@ export function patchVertexShader(source: string): string {
 }
 
 /**
- * `Base` (an instanced sigma edge program) plus the time test. Edge data may carry `t0`/`t1` (see collabSpan); edges
- * without them are always inside. `uniform()` is read on every render, so moving the window is a render, not a refresh.
+ * `Base` (an instanced sigma edge program) plus the time test. An edge's period comes from `edgeSpan`: its own
+ * `t0`/`t1`, or its pair's row of `spans()`; edges with neither are always inside. `uniform()` is read on every render, so moving the window is a render, not a refresh.
  */
-export function withTimeFilter(Base: EdgeProgramType, uniform: () => TimeUniform): EdgeProgramType {
+export function withTimeFilter(
+  Base: EdgeProgramType,
+  uniform: () => TimeUniform,
+  spans: () => Float32Array | null,
+): EdgeProgramType {
   const Parent = Base as unknown as ConcreteEdgeProgramClass;
+  const span = new Float32Array(2);
   class TimeFilteredEdgeProgram extends Parent {
     override getDefinition(): Definition {
       const def = super.getDefinition();
@@ -61,9 +66,9 @@ export function withTimeFilter(Base: EdgeProgramType, uniform: () => TimeUniform
       super.processVisibleItem(edgeIndex, startIndex, sourceData, targetData, data);
       // Instanced: one item per edge, and a_span is its last attribute.
       const at = startIndex + this.ATTRIBUTES_ITEMS_COUNT - 2;
-      const span = data as EdgeDisplayData & { t0?: number; t1?: number };
-      this.array[at] = span.t0 ?? ALWAYS_SPAN[0];
-      this.array[at + 1] = span.t1 ?? ALWAYS_SPAN[1];
+      edgeSpan(data as EdgeDisplayData & { t0?: number; t1?: number; pair?: number }, spans(), span);
+      this.array[at] = span[0]!;
+      this.array[at + 1] = span[1]!;
     }
 
     override setUniforms(params: RenderParams, info: ProgramInfo): void {
