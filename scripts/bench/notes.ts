@@ -1,6 +1,7 @@
 // Hand-written analysis for docs/performance.md: why a missed target misses and what would meet it, and findings.
 // The figures and profiles next to it are generated; this text was written from the profiles of 2026-11-23 (commit
-// 9905188) and must be revised when they move. After editing, `npm run bench -- --report-only` re-renders the page.
+// 9905188; steps and import revised at 2a90a59) and must be revised when they move. After editing,
+// `npm run bench -- --report-only` re-renders the page.
 import type { Lookup } from './metrics';
 
 /** Target id → markdown shown under the target when it is missed. */
@@ -8,22 +9,22 @@ export const ANALYSIS: Readonly<Record<string, string>> = {
   'step-js': `
 **Where the time goes.** A step's JS is two parts, shown apart in the table. The *effects* — \`setWindow\`'s diff
 (under 1 ms even at 50k), \`GraphScene.sync\`, \`MapScene.sync\` and the map restyle, the histogram and the counts —
-stay within about 6 ms at the median and 16 ms at p95 at 50k; their p95 is set by the months where many
-collaborations start or end at once (year-precision dates all enter in January). The rest is sigma's partial refresh
-of the changed keys (\`refresh({ partialGraph, skipIndexation: true })\`: for each key the reducer, sigma's defaults
-and object spreads, then \`addNodeToProgram\`/\`addEdgeToProgram\` writing its slice of the buffers), about 10 µs a
-key here. A step already refreshes only what changes a pixel — node sizes quantised to 0.5 px, merged pair widths
-banded per doubling, a node whose fade changed brings only its drawn edges — which cut a monthly step at 50k from
-about 3,100 nodes + 3,300 edges to 860 + 1,900 (\`.dev\` probe on the bench build). What remains are the pairs that
-appear or vanish in that month: a property of the data, not of the code. In the app this refresh is time-sliced
-(\`sigma-binding.ts\`: 8 ms of keys per frame, the rest in the next frames), so no frame is blocked by it; the table
-reports its whole cost per step, as the target asks.
+and sigma's partial refresh of the changed keys (per key: the reducer, sigma's defaults and copies, then the key's
+slice of the WebGL buffers, a few µs each). Since commit d47f96f the window is tested in the edge shaders for every
+edge that stands for one collaboration (all edges in parallel mode, the single-collaboration pairs of the merged
+overview: ~94 % of them at 50k), so a step re-adds none of those; node sizes are quantised to whole pixels. A monthly
+step at 50k now refreshes a median of ~400 nodes and ~250 pair edges (it was 860 + 1,900 before). What remains is
+(1) organisations whose fade or size changes — an organisation becomes active or inactive as its collaborations
+enter and leave — and pairs of several collaborations whose width band changes, and (2) the effects, whose p95 is
+set by the months where many collaborations start or end at once: year-precision dates all enter in January, ~7,000
+collaborations in one step at 50k against a median of ~2,200. Garbage collection in a 200 MB heap adds spikes of
+10–20 ms to single steps. In the app the refresh is time-sliced (\`sigma-binding.ts\`: 8 ms of keys per frame), so
+no frame is blocked by it; the table reports its whole cost per step, as the target asks.
 
-**What would meet it.** Stop paying per key for the time filter: give sigma's node and edge programs each item's
-first and last day as vertex attributes and the window as a uniform, and discard out-of-window items in the vertex
-shader (custom sigma 3 programs). A window step would then cost one uniform write at any size, and the reducers would
-keep only hover, selection and filters. Degree-driven node sizes would move to the same attribute scheme (or be
-refreshed in idle time). Not attempted yet.
+**What would meet it.** Take node fade and size off the per-key path the way edges were: a node program that reads
+each organisation's count in the window from a data texture (one \`texSubImage2D\` of 50k floats per step) and
+derives fade and size in the vertex shader, leaving sigma's reducers only hover, selection, search and filters.
+Sigma's label selection reads node sizes on the CPU, so labels would need the same counts.
 `,
   'layout-5k': `
 **Where the time goes.** Positions stream to sigma only up to 1,000 nodes (\`STREAM_MAX_NODES\` in
@@ -38,10 +39,10 @@ renderer is mounted, so the first \`process\` is the only one; for imported data
 second visit free.
 `,
   'first-frame-10k': `
-The time from data-parsed to the first graph frame is one task (see the load profile): \`makeAtlasData\` (compile),
-\`GraphScene\` (adjacency, pair table and \`compiledToPairGraph\`, whose graphology \`addEdge\` is the largest item),
-then sigma's first full \`process\` in \`createSigmaBinding\` and the first refresh. Building the pair table and edge
-arrays in the import worker and handing sigma typed arrays would take most of it off the main thread.
+The time from data-parsed to the first graph frame is \`makeAtlasData\` (compile), \`GraphScene\` (adjacency, pair
+table and \`compiledToPairGraph\`, whose graphology \`addEdge\` is the largest item), then sigma's first full pass in
+\`createSigmaBinding\` and its first render — separate tasks above 10,000 organisations. Building the pair table and
+edge arrays in the import worker and handing them over as typed arrays would take most of it off the main thread.
 `,
   'first-frame-50k': `
 Same single task as at 10k/50k — compile, graph tables, graphology graph, sigma's first process — growing with the
@@ -49,18 +50,17 @@ collaborations; see the load profile.
 `,
   import: `
 **Where the time goes.** The import proper runs in the worker and reaches the page in slices; no frame inside it is
-long. The long one is the frame that receives the result: in \`import-client.ts\` the last message settles the
-promise, and the same task goes on, in microtasks, through \`loadFromBytes\` (\`atlas:data-parsed\`, \`makeAtlasData\`),
-\`App.svelte\`'s \`atlas.load\`, the Svelte effects and \`GraphView\`'s \`mountGraph\` (\`GraphScene\` with
-\`compiledToPairGraph\`, then \`createSigmaBinding\`'s first full process) — seconds at 50k/250k (the load profile's
-"app functions, inclusive"). Reading the record slices (\`event.data\` in \`onMessage\`, which deserialises arrays of
-objects) is the next item.
+long. Since commit 2a90a59 the views of a large dataset (over 10,000 organisations) build in tasks of their own, so
+the frame that receives the result holds only \`makeAtlasData\` and the light views (~0.4 s at 50k against 3.7 s
+before). The tasks that follow are still long: \`GraphScene\` (adjacency, pair table, graphology's \`addEdge\` for
+230k pairs, ~1.3 s), sigma's constructor (its first full pass over every node and edge, ~0.9 s) and its first render
+(\`process\`, ~0.8 s), and the map aggregates (~0.2 s).
 
-**What would meet it.** Yield to the event loop between the stages (after the result, after \`makeAtlasData\`, before
-the graph build: e.g. \`await new Promise((r) => setTimeout(r))\`), and move the heavy stages off the main thread:
-compile and the pair table in the worker, records sent as typed arrays (transferred, not cloned). Each remaining
-stage must then fit in 100 ms; sigma's first \`process\` of 250k edges does not, so the first frame at 50k would still
-need the graph built in chunks (add nodes, then edges over several frames) or shown with merged edges first.
+**What would meet it.** Build the pair table and the edge arrays in the import worker and transfer them as typed
+arrays; build the graphology graph in slices between frames. Sigma 3's first pass over 280k items is one call and
+cannot be sliced from outside, so at 50k one task of about a second remains whatever the app does — unless the first
+frame shows fewer edges (for instance only pairs of several collaborations) and the rest are added later, at the cost
+of sigma re-processing everything once more.
 `,
   'builtin-first-view': `
 The built-in first view fetches and parses the CSVs, region tables and geometry on the main thread, then draws the
@@ -84,6 +84,32 @@ effect that calls \`attachBrush\` used to end with \`handle.show(atlas.window.fr
 one, and the pointer's gesture, left on the destroyed brush, moved its rectangle with no listener (60 \`page.mouse\`
 moves → 1 \`atlas:timeline-step\`). Reading it untracked fixed it (commit ba2639c). If this shows again, the brush rows
 measure a drag that does no work.
+`,
+  },
+  {
+    id: 'filter-50k',
+    when: (get, datasets) => datasets.includes('50k') && (get('50k', 'filter.js')?.median ?? 0) > 50,
+    text: `
+**A kind filter at 50k costs far more than 50 ms of JS (issue #4's aim).** A filter that removes most
+collaborations changes most organisations' counts, hence their size or fade, and most pair edges: past 40 % of the
+graph the scene asks sigma for one full refresh (every node and edge through its reducer, then \`process\` at the
+next render), 150–250 ms here, plus ~100 ms of effects (the graph's and the map's diffs over 250k collaborations, the
+map's region tables, the histogram). Below the share it is a partial refresh, time-sliced at 8 ms a frame. Keys are
+no longer spelled out for a change that ends in a full refresh (\`partialGraphWithin\`, commit d1dd0b5). What would
+meet it is the same as for the steps: kind as an edge attribute tested against a uniform mask, and node size and
+fade from a data texture, so a filter change writes typed arrays and a texture instead of re-adding every item.
+`,
+  },
+  {
+    id: 'gexf-50k',
+    when: (_get, datasets) => datasets.includes('50k'),
+    text: `
+**A 50k/250k GEXF file (108 MB, with positions) through the Import dialog: ready after 23 s, 211 MB of JS heap after
+GC** (issue #10 asks for under 12 s and 500 MB; Gephi Lite took about 61 s and 1.5 GB). Measured on 2026-11-23 with
+\`npx tsx scripts/gexf-browser-timing.ts --dir <dir>\` (the file is written by \`scripts/gexf-import-timing.ts\`), not
+by this bench. The worker's parse and validation is most of it — 12.9 s of CPU for the same file in Node (saxes into
+a light tree, then the GEXF reader) — then the result is cloned to the page and the views are built (see the import
+rows above). A GEXF scanner that reads nodes and edges straight into typed arrays, without a tree, would meet it.
 `,
   },
   {

@@ -7,6 +7,7 @@ import {
   pairSpans,
   SHOW_ALL,
   spanShown,
+  SPAN_GLSL_HEAD,
   SPAN_GLSL_TAIL,
   timeUniform,
   UNDATED_BELOW,
@@ -110,5 +111,18 @@ describe('pair periods for merged edges', () => {
     expect([...edgeSpan({ pair: 0 }, spans, out)]).toEqual([300, 350]);
     expect([...edgeSpan({ pair: 7 }, spans, out)]).toEqual(ALWAYS_SPAN.map(Math.fround));
     expect([...edgeSpan({ pair: 0 }, null, out)]).toEqual(ALWAYS_SPAN.map(Math.fround));
+  });
+});
+
+describe('patchVertexShader', () => {
+  it('declares the span inputs first and runs the window test at the end of main', async () => {
+    const { patchVertexShader } = await import('../../src/lib/views/time-filter-program');
+    const source = 'attribute vec2 a_position;\nvoid main() {\n  gl_Position = vec4(a_position, 0.0, 1.0);\n}\n';
+    const patched = patchVertexShader(source);
+    expect(patched.startsWith(SPAN_GLSL_HEAD)).toBe(true);
+    const tail = patched.indexOf(SPAN_GLSL_TAIL);
+    expect(tail).toBeGreaterThan(patched.indexOf('gl_Position = vec4(a_position'));
+    expect(patched.slice(tail + SPAN_GLSL_TAIL.length).trim()).toBe('}');
+    expect(() => patchVertexShader('void main()')).toThrow(/main/);
   });
 });

@@ -359,6 +359,11 @@ export class GraphScene {
     const wasExpanded = new Set(before ? this.expandedOrgs : []);
     this.zoomOrgs = [...orgs];
     this.rebuildExpansion();
+    if (this.ds.expanded === null && this.zoomOrgs.length > 0) {
+      // Too many collaborations in view: the view stays merged, but the selection keeps its own expansion.
+      this.zoomOrgs = [];
+      this.rebuildExpansion();
+    }
     const now = new Set(this.ds.expanded ? this.expandedOrgs : []);
     const switched = [...wasExpanded].filter((i) => !now.has(i));
     for (const i of now) if (!wasExpanded.has(i)) switched.push(i);
