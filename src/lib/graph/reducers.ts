@@ -51,9 +51,16 @@ export function partialGraphFor(
   return partialGraphWithin(Infinity, adjacency, changedOrgs, changedEdges, pairs, shown, scratch)!;
 }
 
+/** The graph's own key strings by organisation and by edge index (collaboration, or pair when merged). */
+export interface GraphKeys {
+  readonly nodes: readonly string[];
+  readonly edges: readonly string[];
+}
+
 /**
  * `partialGraphFor`, or null as soon as more than `limit` keys (nodes + edges) would be refreshed — before any key
  * string is built: a filter change at 50k would otherwise spell 200,000 keys only to refresh everything instead.
+ * With `keys`, the graph's own strings are handed out instead of new ones (no allocation per key on a step).
  */
 export function partialGraphWithin(
   limit: number,
@@ -63,6 +70,7 @@ export function partialGraphWithin(
   pairs?: Pick<PairTable, 'pairIndexOfCollab' | 'pairSource' | 'pairTarget' | 'pairCount'>,
   shown?: (e: number, org: number) => boolean,
   scratch?: Uint8Array,
+  keys?: GraphKeys,
 ): { nodes: string[]; edges: string[] } | null {
   // A caller stepping every frame passes a zeroed scratch (edge count long): a fresh 250 KB array per step feeds GC.
   const size = pairs ? pairs.pairCount : adjacency.collabCount;
@@ -87,6 +95,12 @@ export function partialGraphWithin(
   }
   if (marked === scratch) for (const e of added) marked[e] = 0;
   if (over()) return null;
+  if (keys) {
+    // An index without a key is a self-loop, which the graph leaves out (sigma throws on keys it does not know).
+    const edges: string[] = [];
+    for (const e of added) if (keys.edges[e] !== undefined) edges.push(keys.edges[e]);
+    return { nodes: orgs.map((i) => keys.nodes[i]!), edges };
+  }
   const nodes = orgs.map(String);
   const edges = added.map((e) => (pairs ? pairKey(pairs.pairSource[e] ?? 0, pairs.pairTarget[e] ?? 0) : String(e)));
   return { nodes, edges };

@@ -14,9 +14,9 @@ import {
   makeEdgeReducer,
   makeNodeReducer,
   neighbourhood,
-  partialGraphFor,
   partialGraphWithin,
   type Adjacency,
+  type GraphKeys,
   type Focus,
   type GraphDisplayState,
 } from '../graph/reducers';
@@ -79,6 +79,20 @@ export class GraphScene {
   private expandMarks = new Uint8Array(0);
   private readonly cursor: LogCursor = ChangeLog.freshCursor();
   private orgMark: Uint8Array | undefined;
+  /** The graph's key strings by index, so a step hands sigma existing strings instead of new ones. */
+  get keys(): GraphKeys {
+    if (!this.graphKeys) {
+      const edges: string[] = [];
+      const merged = this.edgeMode === 'merged';
+      this.graph.forEachEdge((key, attrs) => {
+        edges[merged ? (attrs.pair as number) : +key] = key;
+      });
+      this.graphKeys = { nodes: this.graph.nodes(), edges };
+    }
+    return this.graphKeys;
+  }
+
+  private graphKeys: GraphKeys | undefined;
   /** Scratch for partialGraphFor, zero between calls. */
   private edgeMarks: Uint8Array | undefined;
   /** Organisations whose timed edges must all be re-added (see `sync`). */
@@ -121,7 +135,7 @@ export class GraphScene {
         const from = this.pairs.pairOffsets[p]!;
         if (this.pairs.pairOffsets[p + 1]! - from === 1) timed[p] = this.pairs.pairCollabs[from]!;
       }
-    } else for (let j = 0; j < c.collabCount; j++) timed[j] = j;
+    } else for (let j = 0; j < c.collabCount; j++) timed[j] = this.pairs.pairIndexOfCollab[j]! >= 0 ? j : -1;
     ds.timedCollab = timed;
     this.ds = ds;
     let max = 0;
@@ -292,7 +306,7 @@ export class GraphScene {
         const after = displayClass(i);
         const shownNow = (after & 6) === 4;
         if ((before & 4) !== (after & 4) || (shownNow && (before & 6) !== 4)) bringTimed[i] = 1;
-      } else if (change === 1) nodes.push(String(i));
+      } else if (change === 1) nodes.push(this.keys.nodes[i]!);
     };
     // After a reset a filter may have changed any organisation (its type or country), not only collaborations' ends.
     if (incremental) for (const i of changedOrgs) visit(i);
@@ -309,7 +323,16 @@ export class GraphScene {
     // Past this share of the graph, sigma's full refresh (batched) is cheaper than key-by-key updates.
     const total = this.graph.order + this.graph.size;
     const limit = total >= FULL_REFRESH_MIN ? FULL_REFRESH_SHARE * total - nodes.length : Infinity;
-    const keys = partialGraphWithin(limit, this.adjacency, reclassed, changedEdges, pairs, shown, this.edgeMarks);
+    const keys = partialGraphWithin(
+      limit,
+      this.adjacency,
+      reclassed,
+      changedEdges,
+      pairs,
+      shown,
+      this.edgeMarks,
+      this.keys,
+    );
     for (const i of reclassed) bringTimed[i] = 0;
     if (keys === null) return null;
     for (const n of nodes) keys.nodes.push(n);
@@ -368,8 +391,17 @@ export class GraphScene {
     const switched = [...wasExpanded].filter((i) => !now.has(i));
     for (const i of now) if (!wasExpanded.has(i)) switched.push(i);
     // Every pair edge of a switched organisation, drawn or not: timed ones are re-added whatever the window.
-    const keys = partialGraphFor(this.adjacency, switched, [], this.pairs);
-    return { nodes: [], edges: keys.edges };
+    const keys = partialGraphWithin(
+      Infinity,
+      this.adjacency,
+      switched,
+      [],
+      this.pairs,
+      undefined,
+      undefined,
+      this.keys,
+    );
+    return { nodes: [], edges: keys!.edges };
   }
 
   /** Node sizes for a non-window encoding (members, betweenness); degree sizes are kept by `sync`. */
@@ -475,7 +507,8 @@ export class GraphScene {
     ds.focus = null;
     this.hoverMarked = now;
     const merged = this.edgeMode === 'merged' ? this.pairs : undefined;
-    return partialGraphFor(this.adjacency, [...new Set([...before, ...now])], [], merged);
+    const orgs = [...new Set([...before, ...now])];
+    return partialGraphWithin(Infinity, this.adjacency, orgs, [], merged, undefined, undefined, this.keys)!;
   }
 
   /** Space-separated ids of selected or highlighted organisations (at most `limit`), sorted. */
