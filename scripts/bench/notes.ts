@@ -31,8 +31,9 @@ Sigma's label selection reads node sizes on the CPU, so labels would need the sa
 \`src/lib/graph/layout-request.ts\`), so while the worker computes the main thread is idle. Since commit 3b0dfbe the
 finished layout is applied at once above that size (it used to animate for 600 ms, each frame a full reprocess). The
 one long frame left is that single reprocess: \`run.done.then\` in \`GraphView.svelte\` → \`binding.setPositions\` →
-sigma's \`process\` of every node and edge, about 60 ms at 5k/25k here in the worst repetition (none over 50 ms at
-the median).
+sigma's \`process\` of every node and edge, about 50–60 ms at 5k/25k here in the worst repetition (none over 50 ms at
+the median). Since commit d0ee2e1 the layout cache (hashing the dataset, writing localStorage) is written when the page
+is idle, not in that frame.
 
 **What would meet it.** Split the reprocess across frames (sigma 3 has no API for it) or run the layout before the
 renderer is mounted, so the first \`process\` is the only one; for imported data the layout cache already makes the
@@ -51,10 +52,10 @@ collaborations; see the load profile.
   import: `
 **Where the time goes.** The import proper runs in the worker and reaches the page in slices; no frame inside it is
 long. Since commit 2a90a59 the views of a large dataset (over 10,000 organisations) build in tasks of their own, so
-the frame that receives the result holds only \`makeAtlasData\` and the light views (~0.4 s at 50k against 3.7 s
+the frame that receives the result holds only \`makeAtlasData\` and the light views (~0.3 s at 50k against 3.7 s
 before). The tasks that follow are still long: \`GraphScene\` (adjacency, pair table, graphology's \`addEdge\` for
-230k pairs, ~1.3 s), sigma's constructor (its first full pass over every node and edge, ~0.9 s) and its first render
-(\`process\`, ~0.8 s), and the map aggregates (~0.2 s).
+230k pairs, ~1 s), sigma's constructor (its first full pass over every node and edge) with its first render
+(\`process\`), ~1.3 s together, and the map aggregates (~0.2 s).
 
 **What would meet it.** Build the pair table and the edge arrays in the import worker and transfer them as typed
 arrays; build the graphology graph in slices between frames. Sigma 3's first pass over 280k items is one call and

@@ -99,3 +99,21 @@ test('a GEXF date attribute can be picked as the collaboration date, and then dr
   // Only the collaboration created in 2018 has started by the end of 2019.
   await expect.poll(() => counts(page)).toEqual({ organisations: 2, collaborations: 1 });
 });
+
+test('an imported dataset’s computed layout is cached for the next visit once the page is idle', async ({ page }) => {
+  await openAtlas(page);
+  await page.getByTestId('import-open').click();
+  await page.getByTestId('import-input').setInputFiles([fixture('orgs-base.csv'), fixture('collabs-base.csv')]);
+  await expect(page.getByTestId('import-report')).toHaveAttribute('data-outcome', 'imported');
+  await expect
+    .poll(() => page.evaluate(() => performance.getEntriesByName('atlas:layout-done').length), { timeout: 20_000 })
+    .toBeGreaterThan(0);
+  const cached = () =>
+    page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cluster-atlas:layout:')).length);
+  await expect.poll(cached, { timeout: 10_000 }).toBe(1);
+  // The next visit takes the cached positions: no layout is started.
+  await page.reload();
+  await expect(page.getByTestId('app')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('layout-run')).toHaveText('Run layout');
+  expect(await page.evaluate(() => performance.getEntriesByName('atlas:layout-done').length)).toBe(0);
+});
