@@ -32,7 +32,7 @@ Sigma's label selection reads node sizes on the CPU, so labels would need the sa
 finished layout is applied at once above that size (it used to animate for 600 ms, each frame a full reprocess). The
 one long frame left is that single reprocess: \`run.done.then\` in \`GraphView.svelte\` → \`binding.setPositions\` →
 sigma's \`process\` of every node and edge, about 50–60 ms at 5k/25k here in the worst repetition (none over 50 ms at
-the median). Since commit d0ee2e1 the layout cache (hashing the dataset, writing localStorage) is written when the page
+the median). Since commit fab99bc the layout cache (hashing the dataset, writing localStorage) is written when the page
 is idle, not in that frame.
 
 **What would meet it.** Split the reprocess across frames (sigma 3 has no API for it) or run the layout before the
