@@ -14,7 +14,6 @@ import {
   makeNodeReducer,
   neighbourhood,
   partialGraphFor,
-  partialGraphWithin,
   type GraphDisplayState,
 } from '../../src/lib/graph/reducers';
 import { proto } from './graph-fixture';
@@ -93,34 +92,34 @@ describe('changedSince and partialGraphFor', () => {
   });
 
   test('with `shown`, a changed node brings only its drawn edges; changed edges always come', () => {
-    const partial = partialGraphFor(adjacency, [4], [9], undefined, (e) => e !== 4);
+    const partial = partialGraphFor(adjacency, [4], [9], { shown: (e) => e !== 4 });
     expect([...partial.edges].sort()).toEqual(['5', '9']);
-    const none = partialGraphFor(adjacency, [4], [4], undefined, () => false);
+    const none = partialGraphFor(adjacency, [4], [4], { shown: () => false });
     expect(none.edges).toEqual(['4']);
   });
 
   test('a scratch array gives the same keys and is left zeroed for the next call', () => {
     const scratch = new Uint8Array(adjacency.collabCount);
-    const first = partialGraphFor(adjacency, [4], [5, 9], undefined, undefined, scratch);
+    const first = partialGraphFor(adjacency, [4], [5, 9], { scratch });
     expect([...first.edges].sort()).toEqual(['4', '5', '9']);
     expect(scratch.every((v) => v === 0)).toBe(true);
-    const again = partialGraphFor(adjacency, [4], [5, 9], undefined, undefined, scratch);
+    const again = partialGraphFor(adjacency, [4], [5, 9], { scratch });
     expect(again).toEqual(first);
   });
 
-  test('partialGraphWithin gives the same keys under its limit and null past it, leaving the scratch zeroed', () => {
+  test('with a limit: the same keys under it, null past it, the scratch left zeroed', () => {
     const scratch = new Uint8Array(adjacency.collabCount);
     // Node 4 and edges 4, 5, 9: four keys.
-    expect(partialGraphWithin(4, adjacency, [4], [5, 9], undefined, undefined, scratch)).toEqual(
+    expect(partialGraphFor(adjacency, [4], [5, 9], { scratch, limit: 4 })).toEqual(
       partialGraphFor(adjacency, [4], [5, 9]),
     );
-    expect(partialGraphWithin(3, adjacency, [4], [5, 9], undefined, undefined, scratch)).toBeNull();
+    expect(partialGraphFor(adjacency, [4], [5, 9], { scratch, limit: 3 })).toBeNull();
     expect(scratch.every((v) => v === 0)).toBe(true);
   });
 
   test('merged mode speaks pair keys', () => {
     const p = pairs.graph.getEdgeAttribute(pairKey(5, 6), 'pair');
-    const partial = partialGraphFor(adjacency, [0], [p], pairs);
+    const partial = partialGraphFor(adjacency, [0], [p], { pairs });
     expect([...partial.edges].sort()).toEqual([pairKey(0, 1), pairKey(0, 2), pairKey(5, 6)].sort());
   });
 });

@@ -33,46 +33,55 @@ export function changedSince(
   return { entering, leaving };
 }
 
-/**
- * Keys for `sigma.refresh({ partialGraph, skipIndexation: true })`: the changed nodes, the changed edges, and every
- * edge touching a changed node (sigma hides an edge with a hidden end only when that edge is re-added). In merged mode
- * (`pairs` given) `changedEdges` are pair indexes. `shown(e, org)`, when given, limits the edges brought by changed
- * node `org`, e.g. to those drawn now: an edge hidden before and after (out of the window) looks the same whatever
- * its ends do — and an edge that left the window is in `changedEdges` anyway.
- */
-export function partialGraphFor(
-  adjacency: Adjacency,
-  changedOrgs: Iterable<number>,
-  changedEdges: Iterable<number>,
-  pairs?: Pick<PairTable, 'pairIndexOfCollab' | 'pairSource' | 'pairTarget' | 'pairCount'>,
-  shown?: (e: number, org: number) => boolean,
-  scratch?: Uint8Array,
-): { nodes: string[]; edges: string[] } {
-  return partialGraphWithin(Infinity, adjacency, changedOrgs, changedEdges, pairs, shown, scratch)!;
-}
-
 /** The graph's own key strings by organisation and by edge index (collaboration, or pair when merged). */
 export interface GraphKeys {
   readonly nodes: readonly string[];
   readonly edges: readonly string[];
 }
 
+export interface PartialGraphOptions {
+  /** Merged mode: `changedEdges` and the edges brought are pair indexes. */
+  readonly pairs?: Pick<PairTable, 'pairIndexOfCollab' | 'pairSource' | 'pairTarget' | 'pairCount'>;
+  /** Limits the edges brought by changed organisation `org`, e.g. to those drawn now. */
+  readonly shown?: (e: number, org: number) => boolean;
+  /** Zeroed marks (one per edge index), reused by a caller stepping every frame: a fresh 250 KB array feeds GC. */
+  readonly scratch?: Uint8Array;
+  /** The graph's strings, handed out instead of new ones (no allocation per key on a step). */
+  readonly keys?: GraphKeys;
+  /** Give up (null) as soon as more keys than this would be refreshed — before any key string is built. */
+  readonly limit?: number;
+}
+
+export interface PartialGraph {
+  nodes: string[];
+  edges: string[];
+}
+
 /**
- * `partialGraphFor`, or null as soon as more than `limit` keys (nodes + edges) would be refreshed — before any key
- * string is built: a filter change at 50k would otherwise spell 200,000 keys only to refresh everything instead.
- * With `keys`, the graph's own strings are handed out instead of new ones (no allocation per key on a step).
+ * Keys for `sigma.refresh({ partialGraph, skipIndexation: true })`: the changed nodes, the changed edges, and every
+ * edge touching a changed node (sigma hides an edge with a hidden end only when that edge is re-added). With
+ * `shown`, an edge hidden before and after (out of the window) can be left out: it looks the same whatever its ends
+ * do, and an edge that left the window is in `changedEdges` anyway. With `limit`, null past that many keys: a filter
+ * change at 50k would otherwise spell 200,000 keys only to refresh everything instead.
  */
-export function partialGraphWithin(
-  limit: number,
+export function partialGraphFor(
   adjacency: Adjacency,
   changedOrgs: Iterable<number>,
   changedEdges: Iterable<number>,
-  pairs?: Pick<PairTable, 'pairIndexOfCollab' | 'pairSource' | 'pairTarget' | 'pairCount'>,
-  shown?: (e: number, org: number) => boolean,
-  scratch?: Uint8Array,
-  keys?: GraphKeys,
-): { nodes: string[]; edges: string[] } | null {
-  // A caller stepping every frame passes a zeroed scratch (edge count long): a fresh 250 KB array per step feeds GC.
+  options?: PartialGraphOptions & { readonly limit?: undefined },
+): PartialGraph;
+export function partialGraphFor(
+  adjacency: Adjacency,
+  changedOrgs: Iterable<number>,
+  changedEdges: Iterable<number>,
+  options: PartialGraphOptions,
+): PartialGraph | null;
+export function partialGraphFor(
+  adjacency: Adjacency,
+  changedOrgs: Iterable<number>,
+  changedEdges: Iterable<number>,
+  { pairs, shown, scratch, keys, limit = Infinity }: PartialGraphOptions = {},
+): PartialGraph | null {
   const size = pairs ? pairs.pairCount : adjacency.collabCount;
   const marked = scratch && scratch.length >= size ? scratch : new Uint8Array(size);
   const orgs: number[] = [];
@@ -95,15 +104,11 @@ export function partialGraphWithin(
   }
   if (marked === scratch) for (const e of added) marked[e] = 0;
   if (over()) return null;
-  if (keys) {
-    // An index without a key is a self-loop, which the graph leaves out (sigma throws on keys it does not know).
-    const edges: string[] = [];
-    for (const e of added) if (keys.edges[e] !== undefined) edges.push(keys.edges[e]);
-    return { nodes: orgs.map((i) => keys.nodes[i]!), edges };
-  }
-  const nodes = orgs.map(String);
-  const edges = added.map((e) => (pairs ? pairKey(pairs.pairSource[e] ?? 0, pairs.pairTarget[e] ?? 0) : String(e)));
-  return { nodes, edges };
+  if (keys) return { nodes: orgs.map((i) => keys.nodes[i]!), edges: added.map((e) => keys.edges[e]!) };
+  return {
+    nodes: orgs.map(String),
+    edges: added.map((e) => (pairs ? pairKey(pairs.pairSource[e] ?? 0, pairs.pairTarget[e] ?? 0) : String(e))),
+  };
 }
 
 /** Everything the reducers read; arrays are indexed by organisation, collaboration or pair index — never by id. */

@@ -14,7 +14,7 @@ import {
   makeEdgeReducer,
   makeNodeReducer,
   neighbourhood,
-  partialGraphWithin,
+  partialGraphFor,
   type Adjacency,
   type GraphKeys,
   type Focus,
@@ -323,16 +323,13 @@ export class GraphScene {
     // Past this share of the graph, sigma's full refresh (batched) is cheaper than key-by-key updates.
     const total = this.graph.order + this.graph.size;
     const limit = total >= FULL_REFRESH_MIN ? FULL_REFRESH_SHARE * total - nodes.length : Infinity;
-    const keys = partialGraphWithin(
-      limit,
-      this.adjacency,
-      reclassed,
-      changedEdges,
+    const keys = partialGraphFor(this.adjacency, reclassed, changedEdges, {
       pairs,
       shown,
-      this.edgeMarks,
-      this.keys,
-    );
+      scratch: this.edgeMarks,
+      keys: this.keys,
+      limit,
+    });
     for (const i of reclassed) bringTimed[i] = 0;
     if (keys === null) return null;
     for (const n of nodes) keys.nodes.push(n);
@@ -391,17 +388,10 @@ export class GraphScene {
     const switched = [...wasExpanded].filter((i) => !now.has(i));
     for (const i of now) if (!wasExpanded.has(i)) switched.push(i);
     // Every pair edge of a switched organisation, drawn or not: timed ones are re-added whatever the window.
-    const keys = partialGraphWithin(
-      Infinity,
-      this.adjacency,
-      switched,
-      [],
-      this.pairs,
-      undefined,
-      undefined,
-      this.keys,
-    );
-    return { nodes: [], edges: keys!.edges };
+    return {
+      nodes: [],
+      edges: partialGraphFor(this.adjacency, switched, [], { pairs: this.pairs, keys: this.keys }).edges,
+    };
   }
 
   /** Node sizes for a non-window encoding (members, betweenness); degree sizes are kept by `sync`. */
@@ -508,7 +498,7 @@ export class GraphScene {
     this.hoverMarked = now;
     const merged = this.edgeMode === 'merged' ? this.pairs : undefined;
     const orgs = [...new Set([...before, ...now])];
-    return partialGraphWithin(Infinity, this.adjacency, orgs, [], merged, undefined, undefined, this.keys)!;
+    return partialGraphFor(this.adjacency, orgs, [], { pairs: merged, keys: this.keys });
   }
 
   /** Space-separated ids of selected or highlighted organisations (at most `limit`), sorted. */
