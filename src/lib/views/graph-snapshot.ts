@@ -14,7 +14,7 @@ export function sigmaSnapshot(
   labelColour: string,
   lang: Lang,
   overlay: readonly OverlayEdge[] = [],
-  window: { readonly time: TimeUniform; readonly pairSpans: Float32Array | null } = { time: SHOW_ALL, pairSpans: null },
+  timeFilter: { readonly time: TimeUniform; readonly pairSpans: Float32Array | null } = { time: SHOW_ALL, pairSpans: null },
 ): GraphSnapshot {
   const span = new Float32Array(2);
   const graph = sigma.getGraph();
@@ -41,8 +41,8 @@ export function sigmaSnapshot(
       (EdgeDisplayData & { t0?: number; t1?: number; pair?: number }) | undefined;
     if (!d || d.hidden) return;
     // Timed edges outside the window are drawn by no shader: leave them out here too.
-    edgeSpan(d, window.pairSpans, span);
-    if (!spanShown(span[0]!, span[1]!, window.time)) return;
+    edgeSpan(d, timeFilter.pairSpans, span);
+    if (!spanShown(span[0]!, span[1]!, timeFilter.time)) return;
     const curvature = (attrs.type === 'curved' ? (attrs.curvature as number | undefined) : 0) ?? 0;
     edges.push({ source, target, colour: d.color, size: sigma.scaleSize(d.size), curvature, zIndex: d.zIndex });
   });

@@ -36,8 +36,6 @@ import { extendMask, forEachDerived } from '../map/co-participation';
 export const CLASS_COUNT = 5;
 /** Arcs drawn at most: the strongest pairs; ~50,000 pairs at NUTS 2 would be unreadable and slow. */
 export const DEFAULT_TOP_ARCS = 150;
-/** Above this many organisations the view builds its scene in a task of its own, after the import's hand-off. */
-export const LARGE_DATASET = 10_000;
 /** Above this many marker groups, markers are left out; the choropleth carries the information. */
 export const MAX_MARKER_GROUPS = 3000;
 
