@@ -14,7 +14,10 @@ export function sigmaSnapshot(
   labelColour: string,
   lang: Lang,
   overlay: readonly OverlayEdge[] = [],
-  timeFilter: { readonly time: TimeUniform; readonly pairSpans: Float32Array | null } = { time: SHOW_ALL, pairSpans: null },
+  timeFilter: { readonly time: TimeUniform; readonly pairSpans: Float32Array | null } = {
+    time: SHOW_ALL,
+    pairSpans: null,
+  },
 ): GraphSnapshot {
   const span = new Float32Array(2);
   const graph = sigma.getGraph();
