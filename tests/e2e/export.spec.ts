@@ -1,7 +1,7 @@
 // Every export button produces a download: SVGs are real vector XML, PNGs decode at the requested size.
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { openAtlas, setWindow } from './helpers';
+import { counts, openAtlas, setWindow } from './helpers';
 
 async function download(page: Page, testId: string): Promise<{ name: string; body: Buffer }> {
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
@@ -26,6 +26,9 @@ test('graph, map and report export as SVG and PNG; data as CSV and GEXF', async 
   expect(graphText).toContain('<circle');
   expect(graphText).toContain('flanders.healthTech');
   expect(graphText).not.toMatch(/<script|\son\w+=|javascript:/i);
+  // The window culls edges in the shader; the figure applies the same test: one path per collaboration in 2016–2021.
+  const edgeGroup = /<g class="edges"[^>]*>(.*?)<\/g>/s.exec(graphText)?.[1] ?? '';
+  expect(edgeGroup.match(/<path /g)?.length ?? 0).toBe((await counts(page)).collaborations);
 
   const png = await download(page, 'export-png');
   expect(png.name).toBe('cluster-atlas-graph-2016-2021.png');
