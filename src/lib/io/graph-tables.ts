@@ -133,7 +133,7 @@ export class TableBuilder {
 }
 
 /** A GEXF/GraphML time value as date text, warning (once per file) about numbers that are not years. */
-export function timeText(value: string, file: string, path: string, log: ProblemLog): string {
+export function timeText(value: string, file: string, path: string, log: Pick<ProblemLog, 'report'>): string {
   if (value.trim() === '') return '';
   const text = timeValueToDateText(value);
   if (text !== null) return text;

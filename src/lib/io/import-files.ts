@@ -5,7 +5,7 @@ import { datasetFromTables, tableRows, type DatasetTables } from './dataset-csv'
 import { checkIntegrity } from './dataset-integrity';
 import { baseName, checkFileSet, encodingOf, recogniseFile, type RecognisedFile } from './file-set';
 import { gexfToTables } from './gexf';
-import { XML_COLLABORATION_SPEC, XML_ORGANISATION_SPEC } from './graph-tables';
+import { XML_COLLABORATION_SPEC, XML_ORGANISATION_SPEC, type GraphTables } from './graph-tables';
 import { graphmlToTables } from './graphml';
 import { checkFileSize } from './limits';
 import { ProblemLog } from './problems';
@@ -23,7 +23,10 @@ export interface ImportOptions {
   /** Today as a day number (`todayDay()`); dates after it are flagged. */
   readonly today: number;
   readonly regions: RegionResolver;
-  /** `(t) => new DOMParser().parseFromString(t, 'application/xml')`; may throw or return a <parsererror> document. */
+  /**
+   * GraphML's parser, `(t) => new DOMParser().parseFromString(t, 'application/xml')`; may throw or return a
+   * <parsererror> document. GEXF is read by its own streaming scanner.
+   */
   readonly parseXml: ParseXml;
   /** Edge attribute to read as each collaboration's start (one of a previous result's `dateAttributes`). */
   readonly dateAttribute?: string;
@@ -155,22 +158,27 @@ function importProject(file: RecognisedFile, log: ProblemLog, common: Common): R
   });
 }
 
+/** Tables of a GEXF (streamed, tree-free) or GraphML (DOM) file; null once the reason is reported. */
+function readGraph(file: RecognisedFile, options: ImportOptions, log: ProblemLog): GraphTables | null {
+  if (file.role === 'gexf') return gexfToTables(file.text, file.name, log, options.dateAttribute);
+  const parsed = parseXmlSafely(file.text, file.name, options.parseXml);
+  if (!parsed.ok) {
+    log.add(parsed.problem);
+    return null;
+  }
+  return graphmlToTables(parsed.value, file.name, log, options.dateAttribute);
+}
+
 async function importGraph(
   file: RecognisedFile,
   options: ImportOptions,
   log: ProblemLog,
   common: Common,
 ): Promise<Result> {
-  const parsed = parseXmlSafely(file.text, file.name, options.parseXml);
-  if (!parsed.ok) {
-    log.add(parsed.problem);
-    return log.failure();
-  }
+  const graph = readGraph(file, options, log);
+  if (!graph) return log.failure();
   options.onProgress?.(0.4);
   await tick(options.signal);
-  const read = file.role === 'gexf' ? gexfToTables : graphmlToTables;
-  const graph = read(parsed.doc, file.name, log, options.dateAttribute);
-  if (!graph) return log.failure();
   if (graph.organisations.rows.length === 0) {
     log.report('error', 'empty-file', { file: file.name, line: 0, field: '' }, '', 'The graph has no nodes.');
     return log.failure();

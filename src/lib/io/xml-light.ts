@@ -1,5 +1,5 @@
-// A small read-only XML tree built by the streaming parser saxes, with just the DOM surface the GEXF and GraphML
-// readers use. @xmldom/xmldom took ~30 s and most of the heap for a 100 MB GEXF (50k nodes, 250k edges) in the worker.
+// A small read-only XML tree built by the streaming parser saxes, with just the DOM surface the GraphML reader uses.
+// @xmldom/xmldom took ~30 s and most of the heap for a 100 MB file in the worker; GEXF skips trees (xml-scan.ts).
 import { SaxesParser } from 'saxes';
 
 type LightNode = LightElement | LightText;

@@ -31,7 +31,7 @@ export function unsafeXml(text: string, file: string): ImportProblem | null {
 }
 
 /** 1-based line of a character offset. */
-function lineAt(text: string, offset: number): number {
+export function lineAt(text: string, offset: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
   return line;
@@ -78,17 +78,21 @@ function parserError(doc: Document): string | null {
   return doc.documentElement ? null : 'no root element';
 }
 
-export type XmlParse =
-  { readonly ok: true; readonly doc: Document } | { readonly ok: false; readonly problem: ImportProblem };
+export type XmlRead<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: ImportProblem };
 
 /**
- * Safety check, parse, then refuse parser errors and truncated files: a partial graph is never returned.
- * `parseXml` may throw (xmldom does on fatal errors) or return a document with <parsererror> (browsers).
+ * Safety check, then `read`, refusing parser errors and truncated files: a partial graph is never returned.
+ * `read` throws on malformed XML and names the root element (qualified) of what it read.
  */
-export function parseXmlSafely(text: string, file: string, parseXml: ParseXml): XmlParse {
+export function readXmlSafely<T>(
+  text: string,
+  file: string,
+  read: (text: string) => { readonly value: T; readonly root: string },
+): XmlRead<T> {
   const unsafe = unsafeXml(text, file);
   if (unsafe) return { ok: false, problem: unsafe };
-  const unreadable = (detail: string): XmlParse => ({
+  const unreadable = (detail: string): XmlRead<T> => ({
     ok: false,
     problem: problem(
       'error',
@@ -98,15 +102,25 @@ export function parseXmlSafely(text: string, file: string, parseXml: ParseXml): 
       'The XML is malformed or cut short (an incomplete download?). Export the file again; nothing was imported.',
     ),
   });
-  let doc: Document;
+  let result: { readonly value: T; readonly root: string };
   try {
-    doc = parseXml(text);
+    result = read(text);
   } catch (e) {
     return unreadable(String(e instanceof Error ? e.message : e).slice(0, 200));
   }
-  const error = parserError(doc);
-  if (error !== null) return unreadable(error.slice(0, 200));
-  const root = doc.documentElement;
-  if (!endsWithRoot(text, root.nodeName)) return unreadable(`the file does not end with </${root.nodeName}>`);
-  return { ok: true, doc };
+  if (!endsWithRoot(text, result.root)) return unreadable(`the file does not end with </${result.root}>`);
+  return { ok: true, value: result.value };
+}
+
+/**
+ * `readXmlSafely` over a DOM parser, which may throw (xmldom does on fatal errors) or return a document with
+ * <parsererror> (browsers).
+ */
+export function parseXmlSafely(text: string, file: string, parseXml: ParseXml): XmlRead<Document> {
+  return readXmlSafely(text, file, (t) => {
+    const doc = parseXml(t);
+    const error = parserError(doc);
+    if (error !== null) throw new Error(error);
+    return { value: doc, root: doc.documentElement.nodeName };
+  });
 }

@@ -1,5 +1,5 @@
-// Module worker: decodes, parses and validates imported files off the main thread (DOMParser is absent in workers,
-// so XML goes through saxes into a light tree; entity declarations are refused before any parser sees the text).
+// Module worker: decodes, parses and validates imported files off the main thread (DOMParser is absent in workers:
+// GEXF streams through xml-scan, GraphML goes through saxes into a light tree; entity declarations are refused first).
 import { parseXmlLight } from '../io/xml-light';
 import { importFiles } from '../io/import-files';
 import { regionResolver } from '../io/builtin';
