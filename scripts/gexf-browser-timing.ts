@@ -1,20 +1,29 @@
 // CLI: times a GEXF import in Chromium through the Import dialog — file chosen → report shown and the graph showing all
-// its organisations — and the JS heap after a forced GC. Uses the build in dist/ (`npm run build` first).
-// npx tsx scripts/gexf-browser-timing.ts --dir /tmp/syn-50k [--runs 3]   (network.gexf: scripts/gexf-import-timing.ts)
+// its organisations — and the JS heap after a forced GC. Uses the build in dist/ (`npm run build` first) or --dist.
+// npx tsx scripts/gexf-browser-timing.ts --dir /tmp/syn-50k [--runs 3] [--dist /tmp/dist-x]
+// (network.gexf: scripts/gexf-import-timing.ts)
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright';
 import { startPreview } from './preview';
 
-const { values } = parseArgs({ options: { dir: { type: 'string' }, runs: { type: 'string', default: '1' } } });
-if (!values.dir) throw new Error('usage: npx tsx scripts/gexf-browser-timing.ts --dir DIR [--runs N]');
+const { values } = parseArgs({
+  options: {
+    dir: { type: 'string' },
+    runs: { type: 'string', default: '1' },
+    // A build made elsewhere (`vite build --outDir …`), so a timing never needs to overwrite dist/.
+    dist: { type: 'string', default: 'dist' },
+  },
+});
+if (!values.dir) throw new Error('usage: npx tsx scripts/gexf-browser-timing.ts --dir DIR [--runs N] [--dist DIR]');
 const gexf = join(values.dir, 'network.gexf');
 if (!existsSync(gexf))
   throw new Error(`${gexf} missing: write it with scripts/gexf-import-timing.ts --dir ${values.dir}`);
-if (!existsSync('dist/index.html')) throw new Error('dist/ missing: run `npm run build` first');
+if (!existsSync(join(values.dist, 'index.html')))
+  throw new Error(`${values.dist}/ missing: run \`npm run build\` (or vite build --outDir) first`);
 
-const preview = await startPreview();
+const preview = await startPreview({ outDir: values.dist });
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
