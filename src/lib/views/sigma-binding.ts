@@ -31,6 +31,8 @@ export interface SigmaCallbacks {
   onNodeHover(org: number): void;
   onNodeClick(org: number): void;
   onStageClick(): void;
+  /** Sigma reprocessed every node and edge again after its first pass (a full refresh or new positions). */
+  onReprocess?(): void;
 }
 
 export interface SigmaBinding {
@@ -44,8 +46,10 @@ export interface SigmaBinding {
    * effects reacting to one change cost one full refresh, and partial ones merge their keys.
    */
   requestRefresh(keys: 'all' | { readonly nodes: readonly string[]; readonly edges: readonly string[] }): void;
-  /** New positions (x0,y0,…): animated unless reduced motion; reprocesses the whole graph once. */
+  /** New positions (x0,y0,…): animated unless reduced motion; otherwise one reprocess, without reducers. */
   setPositions(positions: Float32Array, animate: boolean): void;
+  /** Label text colour (theme): drawn on the next frame, without re-running reducers. */
+  setLabelColour(colour: string): void;
   setSetting<K extends 'labelDensity' | 'labelGridCellSize' | 'labelRenderedSizeThreshold' | 'labelSize'>(
     key: K,
     value: number,
@@ -74,6 +78,8 @@ export interface SigmaOptions {
   readonly labelRenderedSizeThreshold: number;
   readonly labelSize: number;
   readonly labelColour: string;
+  /** The window the first frame already shows (see `setTimeFilter`). */
+  readonly timeFilter?: TimeUniform;
   /** Merged graph: each pair's period for the edge shader (see time-filter.ts `pairSpans`). */
   readonly pairSpans?: Float32Array | null;
 }
@@ -85,7 +91,10 @@ export function createSigmaBinding(
   callbacks: SigmaCallbacks,
   options: SigmaOptions,
 ): SigmaBinding {
-  let timeFilter = SHOW_ALL;
+  let timeFilter = options.timeFilter ?? SHOW_ALL;
+  // Sigma keeps this object and reads it at every label draw, so a theme change recolours labels without the full
+  // refresh `setSetting` schedules (seconds of reducers at 50k).
+  const labelColor = { color: options.labelColour };
   let zoomTarget: number | null = null;
   const currentTime = () => timeFilter;
   const spans = options.pairSpans ?? null;
@@ -103,7 +112,7 @@ export function createSigmaBinding(
     labelRenderedSizeThreshold: options.labelRenderedSizeThreshold,
     labelSize: options.labelSize,
     labelFont: "'DejaVu Sans', system-ui, sans-serif",
-    labelColor: { color: options.labelColour },
+    labelColor,
     // Room for labels of nodes at the right edge, which sigma's own padding ignores.
     stagePadding: 60,
     minCameraRatio: MIN_CAMERA_RATIO,
@@ -124,6 +133,7 @@ export function createSigmaBinding(
   });
   sigma.on('clickNode', ({ node }) => callbacks.onNodeClick(+node));
   sigma.on('clickStage', () => callbacks.onStageClick());
+  sigma.on('afterProcess', () => callbacks.onReprocess?.());
 
   // Overlay canvas between sigma's edge and node layers, created on first use.
   let overlay: readonly OverlayEdge[] = [];
@@ -255,15 +265,27 @@ export function createSigmaBinding(
     setPositions(positions, animate) {
       if (killed) return;
       cancelAnimation?.();
+      if (!animate) {
+        // Written in place and reprocessed once: graphology's update event makes sigma run every node reducer twice
+        // before the reprocess (a third of the frame at 5k), and positions change nothing a reducer decides.
+        graph.forEachNode((key, attrs) => {
+          attrs.x = positions[2 * +key] ?? 0;
+          attrs.y = positions[2 * +key + 1] ?? 0;
+        });
+        sigma.refresh({ partialGraph: { nodes: [], edges: [] }, skipIndexation: false, schedule: true });
+        return;
+      }
       const targets: Record<string, { x: number; y: number }> = {};
       graph.forEachNode((key) => {
         const i = +key;
         targets[key] = { x: positions[2 * i] ?? 0, y: positions[2 * i + 1] ?? 0 };
       });
-      if (animate) cancelAnimation = animateNodes(graph, targets, { duration: 600 });
-      else {
-        graph.updateEachNodeAttributes((key, attrs) => ({ ...attrs, ...targets[key] }));
-      }
+      cancelAnimation = animateNodes(graph, targets, { duration: 600 });
+    },
+    setLabelColour(colour) {
+      if (killed || labelColor.color === colour) return;
+      labelColor.color = colour;
+      sigma.scheduleRender();
     },
     setSetting(key, value) {
       if (killed || sigma.getSetting(key) === value) return;
