@@ -122,7 +122,9 @@ export class TableBuilder {
   }
 
   build(file: string): RecordTable {
-    const used = this.headers.map((_, i) => this.rows.some(({ cells }) => (cells[i] ?? '') !== ''));
+    // One pass over the rows: asking each column in turn walked all 250,000 rows for every empty one.
+    const used = this.headers.map(() => false);
+    for (const { cells } of this.rows) for (let i = 0; i < cells.length; i++) if (cells[i]) used[i] = true;
     const keep = this.headers.flatMap((_, i) => (used[i] ? [i] : []));
     return {
       file,

@@ -67,7 +67,8 @@ export function endsWithRoot(text: string, rootName: string): boolean {
   const t = trimTrailer(text);
   // A self-closed root (`<gexf … />`) is an empty but complete file.
   if (t.endsWith('/>')) return t.slice(t.lastIndexOf('<') + 1).startsWith(rootName);
-  const close = /<\/\s*([^\s<>]+)\s*>$/.exec(t);
+  // On the last tag only: an end-anchored pattern would still scan the whole of a 100 MB text.
+  const close = /<\/\s*([^\s<>]+)\s*>$/.exec(t.slice(t.lastIndexOf('<')));
   return close?.[1] === rootName;
 }
 
