@@ -23,12 +23,12 @@ interface AttributeDecl {
 interface Item {
   readonly cells: string[];
   readonly path: string;
-  readonly attrs: Map<string, string>;
+  readonly attrs: Attrs;
   readonly values: [id: string, value: string][];
   readonly spells: [start: string, end: string][];
   readonly stamps: string[];
-  /** First viz child of each kind (`position`, `color`, `size`, `thickness`): its attributes. */
-  readonly viz: Map<string, Map<string, string>>;
+  /** First viz child of each kind, by its index in VIZ: its attributes. */
+  readonly viz: (Attrs | undefined)[];
 }
 
 /** Problems held back until the file is known to be well-formed, then replayed nodes first, as the DOM reader did. */
@@ -52,19 +52,26 @@ const GROUP = 8;
 const ATTRIBUTE = 9;
 const DEFAULT = 10;
 const VIZ = ['position', 'color', 'size', 'thickness'];
+const [POSITION, COLOR, SIZE, THICKNESS] = [0, 1, 2, 3];
 
 const localName = (name: string): string => {
   const colon = name.indexOf(':');
   return colon === -1 ? name : name.slice(colon + 1);
 };
 
-const copy = (attributes: XmlAttributes): Map<string, string> => {
-  const out = new Map<string, string>();
-  for (let i = 0; i < attributes.count; i++) out.set(attributes.names[i] ?? '', attributes.values[i] ?? '');
+/** Attributes kept past their tag as name, value, name, value…: a Map each for 300,000 elements kept the GC busy. */
+type Attrs = readonly string[];
+
+const copy = (attributes: XmlAttributes): Attrs => {
+  const out: string[] = [];
+  for (let i = 0; i < attributes.count; i++) out.push(attributes.names[i] ?? '', attributes.values[i] ?? '');
   return out;
 };
 
-const get = (attrs: Map<string, string> | undefined, name: string): string => attrs?.get(name) ?? '';
+function get(attrs: Attrs | undefined, name: string): string {
+  if (attrs) for (let i = 0; i < attrs.length; i += 2) if (attrs[i] === name) return attrs[i + 1] ?? '';
+  return '';
+}
 
 /** One text node of a `<default>` (or of an element inside it), and whether it came from an element. */
 type TextPart = [text: string, element: boolean];
@@ -160,7 +167,8 @@ class GexfReader implements XmlHandler {
       if (local === 'attvalues') return ATTVALUES;
       if (local === 'spells') return SPELLS;
       if (local === 'timestamps') return TIMESTAMPS;
-      if (VIZ.includes(local) && !item.viz.has(local)) item.viz.set(local, copy(attributes));
+      const viz = VIZ.indexOf(local);
+      if (viz !== -1 && !item.viz[viz]) item.viz[viz] = copy(attributes);
       return OTHER;
     }
     if (parent === ATTVALUES && local === 'attvalue') {
@@ -214,7 +222,7 @@ class GexfReader implements XmlHandler {
       values: [],
       spells: [],
       stamps: [],
-      viz: new Map(),
+      viz: [],
     };
     this.openItems[kind].push(item);
     this.pending[kind].push(item);
@@ -263,7 +271,7 @@ class GexfReader implements XmlHandler {
     cells[table.column('@id')] = id;
     cells[table.column('@label')] = get(attrs, 'label') || id;
     this.writeAttributes(item, this.decls!.node, table);
-    const pos = item.viz.get('position');
+    const pos = item.viz[POSITION];
     if (pos) {
       const x = finite(get(pos, 'x'));
       const y = finite(get(pos, 'y'));
@@ -286,7 +294,7 @@ class GexfReader implements XmlHandler {
     }
     const color = vizColor(item);
     if (color) cells[table.column('color')] = color;
-    const size = item.viz.get('size');
+    const size = item.viz[SIZE];
     if (size) cells[table.column('size')] = get(size, 'value');
     // Organisations have no period: keep node times as text attributes.
     for (const [h, v] of [
@@ -316,7 +324,7 @@ class GexfReader implements XmlHandler {
     this.writeAttributes(item, this.decls!.edge, table);
     const color = vizColor(item);
     if (color) cells[table.column('color')] = color;
-    const thickness = item.viz.get('thickness');
+    const thickness = item.viz[THICKNESS];
     if (thickness) cells[table.column('thickness')] = get(thickness, 'value');
   }
 
@@ -344,7 +352,7 @@ function declarations(declared: readonly AttributeDecl[]) {
 
 /** `#rrggbb` of a viz:color (`hex` in 1.3, r/g/b in all versions). */
 function vizColor(item: Item): string | null {
-  const c = item.viz.get('color');
+  const c = item.viz[COLOR];
   if (!c) return null;
   const hex = get(c, 'hex');
   return hex !== '' ? hex : rgbToHex(get(c, 'r'), get(c, 'g'), get(c, 'b'));

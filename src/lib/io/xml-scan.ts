@@ -67,7 +67,8 @@ export function scanXml(text: string, handler: XmlHandler): void {
 class Scanner {
   private pos = 0;
   private readonly open: string[] = [];
-  private readonly names = new Map<string, boolean>();
+  /** Checked names by first and last character and length: a hit is confirmed in place, without a slice. */
+  private readonly names = new Map<number, string>();
   private readonly attributes = new XmlAttributes();
   private sawRoot = false;
   private closedRoot = false;
@@ -201,13 +202,14 @@ class Scanner {
   }
 
   private name(from: number, end: number, what: string): string {
-    const name = this.text.slice(from, end);
-    let ok = this.names.get(name);
-    if (ok === undefined) {
-      ok = NAME.test(name);
-      this.names.set(name, ok);
-    }
-    if (!ok) this.fail(`disallowed character in ${what}.`, from);
+    const { text } = this;
+    // Millions of tags repeat a handful of names: reuse the checked string instead of slicing a new one each time.
+    const key = ((text.charCodeAt(from) * 0x10000 + text.charCodeAt(end - 1)) * 0x100 + (end - from)) | 0;
+    const known = this.names.get(key);
+    if (known !== undefined && known.length === end - from && text.startsWith(known, from)) return known;
+    const name = text.slice(from, end);
+    if (!NAME.test(name)) this.fail(`disallowed character in ${what}.`, from);
+    this.names.set(key, name);
     return name;
   }
 
