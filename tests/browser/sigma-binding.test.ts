@@ -156,4 +156,28 @@ describe('sigma binding', () => {
     expect(redRows()).toEqual([false, true, true]);
     expect(binding.timeFilter.from).toBe(19000);
   });
+
+  it('draws every always-labelled label of the built-in dataset without two overlapping', () => {
+    const { binding, scene } = mount();
+    scene.applyLabels(1);
+    binding.refreshAll();
+    const boxes = [...binding.shownLabels.values()];
+    expect(boxes.length).toBeGreaterThan(10);
+    for (const a of boxes)
+      for (const b of boxes) {
+        if (a === b) continue;
+        const apart =
+          a.left >= b.left + b.width ||
+          b.left >= a.left + a.width ||
+          a.top >= b.top + b.height ||
+          b.top >= a.top + a.height;
+        expect(apart).toBe(true);
+      }
+    // Pixels agree: the label canvas holds ink.
+    const canvas = binding.sigma.getCanvases().labels!;
+    const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let ink = 0;
+    for (let i = 3; i < px.length; i += 4) if (px[i]! > 128) ink++;
+    expect(ink).toBeGreaterThan(500);
+  });
 });

@@ -38,6 +38,24 @@ describe('graphSceneToSvg', () => {
     expect(svg).not.toContain('Hidden GmbH');
   });
 
+  it('keeps both labels of two close nodes and moves the smaller one so the texts do not overlap', () => {
+    const base = smallGraphScene();
+    const nodes = [
+      { ...base.nodes[0]!, key: 'a', x: 200, y: 200, size: 12, label: 'flanders.healthTech', labelled: true },
+      { ...base.nodes[0]!, key: 'b', x: 240, y: 204, size: 6, label: 'MEDVIA', labelled: true },
+    ];
+    const svg = graphSceneToSvg({ ...base, nodes, edges: [] }, camera);
+    const doc = parseXml(svg);
+    const text = (label: string) => [...doc.getElementsByTagName('text')].find((t) => t.textContent === label)!;
+    const big = text('flanders.healthTech');
+    const small = text('MEDVIA');
+    // The bigger node keeps sigma's spot, right of it; the smaller one's right spot is under that label.
+    expect(Number(big.getAttribute('x'))).toBe(200 + 12 + 3);
+    const sx = Number(small.getAttribute('x'));
+    const sy = Number(small.getAttribute('y'));
+    expect(sx === 240 + 6 + 3 && Math.abs(sy - (204 + 14 / 3)) < 0.01).toBe(false);
+  });
+
   it('bends parallel edges to opposite sides like @sigma/edge-curve, straight when curvature is 0', () => {
     const svg = graphSceneToSvg(smallGraphScene(), camera);
     const [a, b] = [

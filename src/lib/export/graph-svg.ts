@@ -2,6 +2,7 @@
 import { arcControl } from '../map/arcs';
 import { figureToSvg, textWidth, type Box, type FigureParts, type FigureText, type LegendGroup } from './figure';
 import { el, fragment, formatNum, safeColour, type Markup } from './svg-text';
+import { baselineOf, labelOptions, labelPriority, placeLabels, type LabelBox } from '../graph/label-placement';
 
 /** A node as sigma displays it (after the reducers): what the app reads from the screen. */
 export interface GraphFigureNode {
@@ -120,21 +121,30 @@ class Bounds {
   }
 }
 
-/** Where sigma draws a label: right of the node, baseline a third of the font size below its centre. */
-function labelAnchor(p: Point, radius: number, labelSize: number): Point {
-  return [p[0] + radius + 3, p[1] + labelSize / 3];
+/**
+ * Label boxes for the labelled nodes, placed as on screen (label-placement.ts): right of the node where free, else
+ * left, below or above, the more important (marked, then bigger) first; widths are estimated (chars × 0.6 × size).
+ */
+function placeFigureLabels(items: readonly Placed[], labelSize: number): Map<string, LabelBox> {
+  const labelled = items.filter(({ node }) => node.labelled && node.label.trim() !== '');
+  const candidates = labelled.map(({ node, p }) => ({
+    options: labelOptions(p[0], p[1], node.size, labelSize, textWidth(node.label, labelSize)),
+    priority: labelPriority((node.zIndex ?? 0) > 0, true, node.size),
+  }));
+  const boxes = new Map<string, LabelBox>();
+  for (const { index, box } of placeLabels(candidates)) boxes.set(labelled[index]!.node.key, box);
+  return boxes;
 }
 
-function addNodeExtent(b: Bounds, item: Placed, labelSize: number): void {
+function addNodeExtent(b: Bounds, item: Placed, label: LabelBox | undefined): void {
   const [x, y] = item.p;
   const r = item.node.size;
   b.add(x - r, y - r);
   b.add(x + r, y + r);
-  if (!item.node.labelled || item.node.label === '') return;
-  // Width is estimated (chars × 0.6 × size); the 2 px cover the white halo.
-  const [lx, ly] = labelAnchor(item.p, r, labelSize);
-  b.add(lx + textWidth(item.node.label, labelSize) + 2, ly - labelSize * 0.8 - 2);
-  b.add(lx, ly + labelSize * 0.25 + 2);
+  if (!label) return;
+  // The 2 px cover the white halo.
+  b.add(label.left - 2, label.top - 2);
+  b.add(label.left + label.width + 2, label.top + label.height + 2);
 }
 
 /** Control point of an edge as @sigma/edge-curve bends it (same side as the map's arcs in a y-down plane). */
@@ -176,8 +186,9 @@ export function graphFigureParts(scene: GraphFigureScene, options: GraphSvgOptio
     bounds.add(0, 0);
     bounds.add(vw, vh);
   }
+  const labels = placeFigureLabels([...placed.values()], labelSize);
   for (const item of placed.values()) {
-    if (options.framing === 'whole' || inView(item.p)) addNodeExtent(bounds, item, labelSize);
+    if (options.framing === 'whole' || inView(item.p)) addNodeExtent(bounds, item, labels.get(item.node.key));
   }
   const minWidth = options.minEdgeWidth ?? 0.5;
   const edgeMarks: Markup[] = [];
@@ -204,12 +215,12 @@ export function graphFigureParts(scene: GraphFigureScene, options: GraphSvgOptio
       fill: safeColour(node.colour),
     }),
   );
-  const labelMarks = ordered
-    .filter(({ node }) => node.labelled && node.label.trim() !== '')
-    .map(({ node, p }) => {
-      const [x, y] = labelAnchor(p, node.size, labelSize);
-      return el('text', { x: formatNum(x, 2), y: formatNum(y, 2) }, [node.label]);
-    });
+  const labelMarks = ordered.flatMap(({ node }) => {
+    const box = labels.get(node.key);
+    if (!box) return [];
+    const at = baselineOf(box);
+    return [el('text', { x: formatNum(at.x, 2), y: formatNum(at.y, 2) }, [node.label])];
+  });
   const viewBox =
     bounds.x0 === Infinity
       ? { x: 0, y: 0, width: vw, height: vh }

@@ -5,7 +5,7 @@ import type { NodeLegend } from './graph-scene';
 import type { OverlayEdge } from './sigma-binding';
 import { legendLabel, type Lang } from '../i18n';
 import type { EdgeDisplayData } from 'sigma/types';
-import { edgeSpan, SHOW_ALL, spanShown, type TimeUniform } from '../graph/time-filter';
+import { edgeSpan, spanShown, type TimeUniform } from '../graph/time-filter';
 
 /** Everything in viewport pixels, as on screen; hidden nodes and edges are left out. */
 export function sigmaSnapshot(
@@ -13,15 +13,13 @@ export function sigmaSnapshot(
   legend: NodeLegend,
   labelColour: string,
   lang: Lang,
-  overlay: readonly OverlayEdge[] = [],
-  timeFilter: { readonly time: TimeUniform; readonly pairSpans: Float32Array | null } = {
-    time: SHOW_ALL,
-    pairSpans: null,
-  },
+  overlay: readonly OverlayEdge[],
+  timeFilter: { readonly time: TimeUniform; readonly pairSpans: Float32Array | null },
+  /** The labels the last render drew (see label-layer.ts). */
+  shownLabels: ReadonlyMap<string, unknown>,
 ): GraphSnapshot {
   const span = new Float32Array(2);
   const graph = sigma.getGraph();
-  const shownLabels = sigma.getNodeDisplayedLabels();
   const nodes: GraphSnapshot['nodes'][number][] = [];
   graph.forEachNode((key) => {
     const d = sigma.getNodeDisplayData(key);
@@ -34,7 +32,8 @@ export function sigmaSnapshot(
       size: sigma.scaleSize(d.size),
       colour: d.color,
       label: d.label ?? '',
-      labelled: Boolean(d.label) && (shownLabels.has(key) || d.forceLabel || d.highlighted),
+      // The labels the screen shows (placed without overlaps), and marked nodes, which sigma labels on its hover layer.
+      labelled: Boolean(d.label) && (shownLabels.has(key) || d.highlighted === true),
       zIndex: d.zIndex,
     });
   });

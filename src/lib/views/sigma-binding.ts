@@ -10,6 +10,8 @@ import { recordRefreshJs } from './bench-hooks';
 import { arcControl } from '../map/arcs';
 import { SHOW_ALL, type TimeUniform } from '../graph/time-filter';
 import { withTimeFilter } from './time-filter-program';
+import { createLabelLayer } from './label-layer';
+import type { LabelBox } from '../graph/label-placement';
 
 /** Main-thread budget of one frame's partial refresh; the rest of the keys are refreshed in the next frames. */
 export const FRAME_BUDGET_MS = 8;
@@ -66,6 +68,8 @@ export interface SigmaBinding {
   /** The window the edge shaders test timed edges against (see time-filter.ts); drawn on the next frame. */
   setTimeFilter(u: TimeUniform): void;
   readonly timeFilter: TimeUniform;
+  /** Labels the last render drew, by node key, with their boxes in viewport px (none overlaps another). */
+  readonly shownLabels: ReadonlyMap<string, LabelBox>;
   zoom(factor: number): void;
   destroy(): void;
 }
@@ -95,6 +99,7 @@ export function createSigmaBinding(
   // Sigma keeps this object and reads it at every label draw, so a theme change recolours labels without the full
   // refresh `setSetting` schedules (seconds of reducers at 50k).
   const labelColor = { color: options.labelColour };
+  const labelLayer = createLabelLayer();
   let zoomTarget: number | null = null;
   const currentTime = () => timeFilter;
   const spans = options.pairSpans ?? null;
@@ -113,6 +118,7 @@ export function createSigmaBinding(
     labelSize: options.labelSize,
     labelFont: "'DejaVu Sans', system-ui, sans-serif",
     labelColor,
+    defaultDrawNodeLabel: labelLayer.collect,
     // Room for labels of nodes at the right edge, which sigma's own padding ignores.
     stagePadding: 60,
     minCameraRatio: MIN_CAMERA_RATIO,
@@ -180,6 +186,14 @@ export function createSigmaBinding(
       ctx.stroke();
     }
   };
+  sigma.on('beforeRender', labelLayer.reset);
+  const labelContext = sigma.getCanvases().labels?.getContext('2d');
+  const drawLabels = () => {
+    if (labelContext) labelLayer.draw(labelContext);
+  };
+  sigma.on('afterRender', drawLabels);
+  // The constructor's render collected its labels before these listeners existed.
+  drawLabels();
   sigma.on('afterRender', drawOverlay);
 
   let killed = false;
@@ -327,6 +341,9 @@ export function createSigmaBinding(
     },
     get timeFilter() {
       return timeFilter;
+    },
+    get shownLabels() {
+      return labelLayer.shown;
     },
     setTimeFilter(u) {
       if (killed) return;

@@ -1,0 +1,133 @@
+// Label placement: no two drawn labels overlap, the more important label wins a contested spot, others move aside.
+import { describe, expect, it } from 'vitest';
+import {
+  baselineOf,
+  LABEL_GAP,
+  labelHalo,
+  labelOptions,
+  labelPriority,
+  placeLabels,
+  type LabelBox,
+  type LabelCandidate,
+} from '../../src/lib/graph/label-placement';
+
+const box = (left: number, top: number, width: number, height = 13): LabelBox => ({ left, top, width, height });
+/** A label with one possible spot. */
+const fixed = (left: number, top: number, width: number, priority: number): LabelCandidate => ({
+  options: [box(left, top, width)],
+  priority,
+});
+const indices = (c: readonly LabelCandidate[]) => placeLabels(c).map((p) => p.index);
+
+function apart(p: LabelBox, q: LabelBox): boolean {
+  return (
+    p.left >= q.left + q.width + LABEL_GAP ||
+    q.left >= p.left + p.width + LABEL_GAP ||
+    p.top >= q.top + q.height + LABEL_GAP ||
+    q.top >= p.top + p.height + LABEL_GAP
+  );
+}
+
+describe('placeLabels', () => {
+  it('keeps labels that do not touch, in priority order', () => {
+    expect(indices([fixed(0, 0, 50, 1), fixed(100, 0, 50, 3), fixed(0, 40, 50, 2)])).toEqual([1, 2, 0]);
+  });
+
+  it('drops the lower-priority label of an overlapping pair, whatever the input order', () => {
+    expect(indices([fixed(0, 0, 80, 1), fixed(40, 5, 80, 9)])).toEqual([1]);
+    expect(indices([fixed(40, 5, 80, 9), fixed(0, 0, 80, 1)])).toEqual([0]);
+  });
+
+  it('keeps the first of equal priorities', () => {
+    expect(indices([fixed(0, 0, 80, 5), fixed(10, 0, 80, 5)])).toEqual([0]);
+  });
+
+  it('treats labels closer than the gap as overlapping, and labels exactly the gap apart as clear', () => {
+    expect(indices([fixed(0, 0, 50, 2), fixed(50 + LABEL_GAP - 0.5, 0, 50, 1)])).toEqual([0]);
+    expect(placeLabels([fixed(0, 0, 50, 2), fixed(50, 0, 50, 1)], null, 0).map((p) => p.index)).toEqual([0, 1]);
+    expect(indices([fixed(0, 0, 50, 2), fixed(50 + LABEL_GAP, 0, 50, 1)])).toEqual([0, 1]);
+    expect(indices([fixed(0, 0, 50, 2), fixed(0, 13 + LABEL_GAP, 50, 1)])).toEqual([0, 1]);
+  });
+
+  it('a label left out blocks nothing', () => {
+    // B overlaps A (kept) and C; C only overlaps B, which was left out, so C is drawn.
+    expect(indices([fixed(0, 0, 60, 3), fixed(50, 0, 60, 2), fixed(100, 0, 60, 1)])).toEqual([0, 2]);
+  });
+
+  it('moves a label to its next spot when the first is taken', () => {
+    const taken = fixed(0, 0, 100, 9);
+    const moving: LabelCandidate = { options: [box(50, 0, 40), box(0, 30, 40)], priority: 1 };
+    const placed = placeLabels([taken, moving]);
+    expect(placed.map((p) => p.index)).toEqual([0, 1]);
+    expect(placed[1]!.box).toEqual(box(0, 30, 40));
+  });
+
+  it('two neighbouring nodes both keep a label: the second moves below its node', () => {
+    // Node A at x=100 with a label reaching past node B at x=160; B's left spot would cover A's label too.
+    const a = { options: labelOptions(100, 100, 8, 13, 60), priority: labelPriority(false, true, 8) };
+    const b = { options: labelOptions(160, 100, 8, 13, 30), priority: labelPriority(false, true, 6) };
+    const placed = placeLabels([a, b]);
+    expect(placed.map((p) => p.index)).toEqual([0, 1]);
+    expect(placed[0]!.box).toEqual(a.options[0]);
+    expect(placed[1]!.box).toEqual(b.options[2]);
+    expect(apart(placed[0]!.box, placed[1]!.box)).toBe(true);
+  });
+
+  it('prefers a spot inside the area, and takes a cut one only when nothing inside is free', () => {
+    const area = { width: 200, height: 100 };
+    // Near the right edge: the right spot would be cut, so the label goes left.
+    const edge = { options: labelOptions(180, 50, 5, 13, 60), priority: 1 };
+    expect(placeLabels([edge], area)[0]!.box).toEqual(edge.options[1]);
+    // Every inside spot taken: the cut right spot is better than no label.
+    const blocker = fixed(0, 0, 200, 9);
+    const cornered = { options: [box(150, 90, 60), box(10, 5, 40)], priority: 1 };
+    expect(placeLabels([blocker, cornered], area)[1]!.box).toEqual(box(150, 90, 60));
+  });
+
+  it('never returns overlapping boxes on a dense random field', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 400;
+    const field = Array.from({ length: 300 }, (_, i) => ({
+      options: labelOptions(rnd(), rnd(), 3 + (i % 5), 13, 20 + (i % 7) * 10),
+      priority: i % 11,
+    }));
+    const placed = placeLabels(field);
+    expect(placed.length).toBeGreaterThan(10);
+    expect(placed.length).toBeLessThan(300);
+    for (const p of placed) for (const q of placed) if (p !== q) expect(apart(p.box, q.box)).toBe(true);
+  });
+});
+
+describe('labelPriority', () => {
+  it('ranks marked over forced over size', () => {
+    expect(labelPriority(true, false, 1)).toBeGreaterThan(labelPriority(false, true, 500));
+    expect(labelPriority(false, true, 1)).toBeGreaterThan(labelPriority(false, false, 500));
+    expect(labelPriority(false, false, 12)).toBeGreaterThan(labelPriority(false, false, 11));
+  });
+});
+
+describe('labelOptions', () => {
+  it('first spot is where sigma draws: 3 px past the rim, baseline a third of the font size below the centre', () => {
+    const [right, left, below, above] = labelOptions(100, 50, 8, 15, 40);
+    expect(right!.left).toBe(111);
+    expect(baselineOf(right!).y).toBeCloseTo(55);
+    expect(left!.left + left!.width).toBe(89);
+    expect(below!.top).toBe(60);
+    expect(above!.top + above!.height).toBe(40);
+    expect(below!.left + below!.width / 2).toBe(100);
+  });
+});
+
+describe('labelHalo', () => {
+  it('gives dark text a white halo and light text a dark one, in every colour notation', () => {
+    const white = 'rgba(255, 255, 255, 0.85)';
+    const dark = 'rgba(24, 24, 27, 0.85)';
+    expect(labelHalo('#1d1d1f')).toBe(white);
+    expect(labelHalo('#000')).toBe(white);
+    expect(labelHalo('#e8e8ea')).toBe(dark);
+    expect(labelHalo('#FFF')).toBe(dark);
+    expect(labelHalo('rgb(230, 230, 230)')).toBe(dark);
+    expect(labelHalo(' rgb(20 20 20) ')).toBe(white);
+    expect(labelHalo('not a colour')).toBe(white);
+  });
+});
