@@ -180,4 +180,42 @@ describe('sigma binding', () => {
     for (let i = 3; i < px.length; i += 4) if (px[i]! > 128) ink++;
     expect(ink).toBeGreaterThan(500);
   });
+
+  it('new positions applied without a reprocess land where a reprocess puts them, on screen too', () => {
+    const { binding } = mount();
+    const sigma = binding.sigma;
+    const n = data.compiled.orgCount;
+    // A tall layout far from the wide baked one, so extent, centre and proportions (hence sigma's aspect correction
+    // in a wide view) all change.
+    const positions = new Float32Array(2 * n);
+    for (let i = 0; i < n; i++) {
+      positions[2 * i] = 5000 + 9 * Math.cos(i * 2.4) * i;
+      positions[2 * i + 1] = -300 + 40 * Math.sin(i * 2.4) * i;
+    }
+    let processed = 0;
+    sigma.on('afterProcess', () => processed++);
+    binding.setPositions(positions, false);
+    binding.forceFrame(); // the pending partial refresh, then a draw (which also updates the camera matrix)
+    expect(processed).toBe(0);
+    const keys = sigma.getGraph().nodes();
+    const viewport = () =>
+      keys.map((k) => {
+        const d = sigma.getNodeDisplayData(k)!;
+        return sigma.framedGraphToViewport({ x: d.x, y: d.y });
+      });
+    const partial = viewport();
+    // Reference: what sigma itself draws for these positions, reprocessing from their own extent.
+    sigma.setCustomBBox(null);
+    sigma.getGraph().updateEachNodeAttributes((k, a) => ({ ...a, x: positions[2 * +k]!, y: positions[2 * +k + 1]! }));
+    sigma.refresh();
+    expect(processed).toBeGreaterThan(0);
+    const full = viewport();
+    for (let i = 0; i < keys.length; i++) {
+      expect(partial[i]!.x).toBeCloseTo(full[i]!.x, 1);
+      expect(partial[i]!.y).toBeCloseTo(full[i]!.y, 1);
+    }
+    // And the layout fills the view's height, as a fresh renderer frames it.
+    const ys = partial.map((p) => p.y);
+    expect(Math.max(...ys) - Math.min(...ys)).toBeGreaterThan(0.6 * sigma.getDimensions().height);
+  });
 });

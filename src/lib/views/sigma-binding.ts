@@ -11,6 +11,7 @@ import { arcControl } from '../map/arcs';
 import { SHOW_ALL, type TimeUniform } from '../graph/time-filter';
 import { withTimeFilter } from './time-filter-program';
 import { createLabelLayer } from './label-layer';
+import { reframePositions } from '../graph/reframe';
 import type { LabelBox } from '../graph/label-placement';
 
 /** Main-thread budget of one frame's partial refresh; the rest of the keys are refreshed in the next frames. */
@@ -48,7 +49,7 @@ export interface SigmaBinding {
    * effects reacting to one change cost one full refresh, and partial ones merge their keys.
    */
   requestRefresh(keys: 'all' | { readonly nodes: readonly string[]; readonly edges: readonly string[] }): void;
-  /** New positions (x0,y0,…): animated unless reduced motion; otherwise one reprocess, without reducers. */
+  /** New positions (x0,y0,…): animated (a reprocess per frame), or re-added over a few frames' partial refreshes. */
   setPositions(positions: Float32Array, animate: boolean): void;
   /** Label text colour (theme): drawn on the next frame, without re-running reducers. */
   setLabelColour(colour: string): void;
@@ -257,6 +258,14 @@ export function createSigmaBinding(
       lastDrawMs = performance.now() - t1;
     }
   };
+  const queue = (keys: 'all' | { readonly nodes: readonly string[]; readonly edges: readonly string[] }) => {
+    if (keys === 'all') pendingAll = true;
+    else if (!pendingAll) {
+      if (keys.nodes.length) pendingNodes.push(keys.nodes);
+      if (keys.edges.length) pendingEdges.push(keys.edges);
+    }
+    frame ||= requestAnimationFrame(() => flush(frameBudget()));
+  };
   return {
     sigma,
     refreshPartial(nodes, edges) {
@@ -268,20 +277,29 @@ export function createSigmaBinding(
       sigma.refresh({ skipIndexation: true });
     },
     requestRefresh(keys) {
-      if (killed) return;
-      if (keys === 'all') pendingAll = true;
-      else if (!pendingAll) {
-        if (keys.nodes.length) pendingNodes.push(keys.nodes);
-        if (keys.edges.length) pendingEdges.push(keys.edges);
-      }
-      frame ||= requestAnimationFrame(() => flush(frameBudget()));
+      if (!killed) queue(keys);
     },
     setPositions(positions, animate) {
       if (killed) return;
       cancelAnimation?.();
+      const framed = animate ? null : reframePositions(positions, sigma.getCustomBBox() ?? sigma.getBBox());
+      if (framed) {
+        // Positions moved into the frame sigma normalises with, then re-added key by key in the time-sliced partial
+        // refresh: no reprocess of every node and edge in one frame (55–75 ms at 5k). Sigma's label grid keeps the
+        // old places until its next reprocess; the label layer still keeps the drawn labels apart.
+        graph.forEachNode((key, attrs) => {
+          attrs.x = framed.positions[2 * +key] ?? 0;
+          attrs.y = framed.positions[2 * +key + 1] ?? 0;
+        });
+        sigma.setCustomBBox({ x: [...framed.bbox.x], y: [...framed.bbox.y] });
+        queue({ nodes: graph.nodes(), edges: graph.edges() });
+        return;
+      }
+      // An animation reprocesses every frame from the nodes' own extent.
+      sigma.setCustomBBox(null);
       if (!animate) {
         // Written in place and reprocessed once: graphology's update event makes sigma run every node reducer twice
-        // before the reprocess (a third of the frame at 5k), and positions change nothing a reducer decides.
+        // before the reprocess, and positions change nothing a reducer decides.
         graph.forEachNode((key, attrs) => {
           attrs.x = positions[2 * +key] ?? 0;
           attrs.y = positions[2 * +key + 1] ?? 0;
