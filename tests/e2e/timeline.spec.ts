@@ -53,6 +53,22 @@ test('a hand-edited link keeps its valid parts and says what it ignored', async 
   await expect(page.getByTestId('timeline-from')).toHaveValue('2018-01-01');
 });
 
+test('a link edited in the same tab applies at once, like opening it, and says what it ignored', async ({ page }) => {
+  await openAtlas(page);
+  const before = await counts(page);
+  await page.evaluate(() => (window.location.hash = '#from=2018&to=2019&sel=org%3Abiowin&zzz=1'));
+  await expect(page.getByTestId('details').getByRole('heading', { level: 2 })).toHaveText('BioWin');
+  await expect(page.getByTestId('timeline-from')).toHaveValue('2018-01-01');
+  await expect(page.getByTestId('notices')).toContainText('zzz');
+  expect((await counts(page)).collaborations).toBeLessThan(before.collaborations);
+  // The same link opened in a fresh tab shows the same counts.
+  const edited = await counts(page);
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await expect(other.getByTestId('app')).toHaveAttribute('data-ready', 'true');
+  expect(await counts(other)).toEqual(edited);
+});
+
 test('playing from 2016 reaches today and every step shows the counts the data gives', async ({ page }) => {
   await openAtlas(page);
   await page.getByTestId('timeline-unit').selectOption('year');
