@@ -9,6 +9,7 @@ import { NO_SELECTION } from '../../src/lib/state/view-state';
 import { FADED } from '../../src/lib/graph/palettes';
 import { builtinAtlasData, makeContainer } from './fixtures';
 import { MultiUndirectedGraph } from 'graphology';
+import type { LabelBox } from '../../src/lib/graph/label-placement';
 
 const data = builtinAtlasData();
 const vis = new Visibility(
@@ -52,6 +53,20 @@ function mount(onHover: (i: number) => void = () => {}): { binding: SigmaBinding
   scene.applyColours('type');
   const binding = bind(scene.graph, { nodeReducer: scene.nodeReducer, edgeReducer: scene.edgeReducer }, onHover);
   return { binding, scene };
+}
+
+/** No two label boxes share a pixel. */
+function expectNoOverlap(boxes: readonly LabelBox[]): void {
+  for (const a of boxes)
+    for (const b of boxes) {
+      if (a === b) continue;
+      const apart =
+        a.left >= b.left + b.width ||
+        b.left >= a.left + a.width ||
+        a.top >= b.top + b.height ||
+        b.top >= a.top + a.height;
+      expect(apart).toBe(true);
+    }
 }
 
 describe('sigma binding', () => {
@@ -163,22 +178,45 @@ describe('sigma binding', () => {
     binding.refreshAll();
     const boxes = [...binding.shownLabels.values()];
     expect(boxes.length).toBeGreaterThan(10);
-    for (const a of boxes)
-      for (const b of boxes) {
-        if (a === b) continue;
-        const apart =
-          a.left >= b.left + b.width ||
-          b.left >= a.left + a.width ||
-          a.top >= b.top + b.height ||
-          b.top >= a.top + a.height;
-        expect(apart).toBe(true);
-      }
+    expectNoOverlap(boxes);
     // Pixels agree: the label canvas holds ink.
     const canvas = binding.sigma.getCanvases().labels!;
     const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
     let ink = 0;
     for (let i = 3; i < px.length; i += 4) if (px[i]! > 128) ink++;
     expect(ink).toBeGreaterThan(500);
+  });
+
+  it("a region's marked organisations get tags that overlap neither each other nor other labels", () => {
+    const { binding, scene } = mount();
+    const inRegion = scene.orgsInRegion('NL42');
+    expect(inRegion.length).toBeGreaterThan(8); // Limburg (NL): a dozen organisations within a few pixels
+    scene.applyFocus({ kind: 'region', code: 'NL42' }, { kind: 'none' }, 1, vis);
+    binding.refreshAll();
+    const shown = binding.shownLabels;
+    const boxes = [...shown.values()];
+    expectNoOverlap(boxes);
+    // Marked nodes are drawn above the labels: none hides under a label (a node's own tag sits beside it).
+    const sigma = binding.sigma;
+    for (const i of inRegion) {
+      const d = sigma.getNodeDisplayData(String(i))!;
+      const p = sigma.framedGraphToViewport(d);
+      const r = sigma.scaleSize(d.size);
+      for (const b of boxes) {
+        const clear =
+          p.x + r <= b.left || p.x - r >= b.left + b.width || p.y + r <= b.top || p.y - r >= b.top + b.height;
+        expect(clear).toBe(true);
+      }
+    }
+    // Marked labels go first: most of the region is tagged even where it is crowded.
+    const tagged = inRegion.filter((i) => shown.has(String(i)));
+    expect(tagged.length).toBeGreaterThanOrEqual(Math.ceil(inRegion.length / 2));
+    // Sigma's hover layer no longer draws its own boxes (which overlapped).
+    const hovers = binding.sigma.getCanvases().hovers!;
+    const px = hovers.getContext('2d')!.getImageData(0, 0, hovers.width, hovers.height).data;
+    let ink = 0;
+    for (let i = 3; i < px.length; i += 4) if (px[i]! > 0) ink++;
+    expect(ink).toBe(0);
   });
 
   it('new positions applied without a reprocess land where a reprocess puts them, on screen too', () => {

@@ -2,11 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   baselineOf,
+  discBox,
+  grow,
   LABEL_GAP,
   labelHalo,
   labelOptions,
   labelPriority,
   placeLabels,
+  tagFill,
+  tagOptions,
   type LabelBox,
   type LabelCandidate,
 } from '../../src/lib/graph/label-placement';
@@ -129,5 +133,58 @@ describe('labelHalo', () => {
     expect(labelHalo('rgb(230, 230, 230)')).toBe(dark);
     expect(labelHalo(' rgb(20 20 20) ')).toBe(white);
     expect(labelHalo('not a colour')).toBe(white);
+  });
+});
+
+describe('tagOptions', () => {
+  it('keeps the plain label gap outside the tag and the text where a plain label would sit, moved by the padding', () => {
+    const plain = labelOptions(100, 50, 10, 12, 40);
+    const tags = tagOptions(100, 50, 10, 12, 40, 3);
+    const [right, left, below, above] = tags as [LabelBox, LabelBox, LabelBox, LabelBox];
+    // The tag starts where the plain label did; its text sits 3 px further out on every side.
+    expect(right.left).toBe(plain[0]!.left);
+    expect(left.left + left.width).toBe(plain[1]!.left + plain[1]!.width);
+    expect(below.top).toBe(plain[2]!.top);
+    expect(above.top + above.height).toBe(plain[3]!.top + plain[3]!.height);
+    for (const t of tags) {
+      expect(t.width).toBe(46);
+      expect(t.height).toBe(18);
+    }
+    const text = grow(right, -3);
+    expect(text).toEqual({ left: plain[0]!.left + 3, top: plain[0]!.top, width: 40, height: 12 });
+  });
+
+  it('placed tags of a crowded cluster never overlap one another', () => {
+    // Twelve marked nodes 6 px apart: sigma's own hover boxes would all pile up here.
+    const candidates = Array.from({ length: 12 }, (_, i) => ({
+      options: tagOptions(200 + (i % 3) * 6, 100 + i * 6, 5, 14, 90, 3),
+      priority: labelPriority(true, false, 5),
+    }));
+    const placed = placeLabels(candidates, { width: 600, height: 400 });
+    expect(placed.length).toBeGreaterThan(3);
+    for (const p of placed) for (const q of placed) if (p !== q) expect(apart(p.box, q.box)).toBe(true);
+  });
+});
+
+describe('tagFill', () => {
+  it('puts light text on a dark tag and dark text on a white one', () => {
+    expect(tagFill('#1d1d1f')).toBe('#ffffff');
+    expect(tagFill('#e8e8ea')).toBe('#27272a');
+    expect(tagFill('rgb(240, 240, 240)')).toBe('#27272a');
+    expect(tagFill('unreadable')).toBe('#ffffff');
+  });
+});
+
+describe('obstacles', () => {
+  it('no label covers an obstacle: the label moves to its next spot, or is left out', () => {
+    const options = labelOptions(100, 50, 5, 12, 40);
+    const blockRight = discBox(options[0]!.left + 10, 50, 4);
+    const [moved] = placeLabels([{ options, priority: 1 }], null, LABEL_GAP, [blockRight]);
+    expect(moved!.box).toEqual(options[1]);
+    const everywhere = options.map((o) => grow(o, 1));
+    expect(placeLabels([{ options, priority: 1 }], null, LABEL_GAP, everywhere)).toEqual([]);
+    // A node's own disc never blocks its label.
+    const [own] = placeLabels([{ options, priority: 1 }], null, LABEL_GAP, [discBox(100, 50, 5)]);
+    expect(own!.box).toEqual(options[0]);
   });
 });

@@ -44,6 +44,31 @@ export function labelOptions(x: number, y: number, r: number, fontSize: number, 
   ];
 }
 
+/** The square around a disc node of radius `r` at (x, y). */
+export function discBox(x: number, y: number, r: number): LabelBox {
+  return { left: x - r, top: y - r, width: 2 * r, height: 2 * r };
+}
+
+/** `box` grown by `pad` on every side (negative shrinks). */
+export function grow(box: LabelBox, pad: number): LabelBox {
+  return { left: box.left - pad, top: box.top - pad, width: box.width + 2 * pad, height: box.height + 2 * pad };
+}
+
+/**
+ * Spots for a label drawn on a tag (a filled box `pad` wider than the text on every side): the same four spots, each
+ * moved `pad` further from the node so the tag keeps the plain label's gap, given as the tag's box.
+ */
+export function tagOptions(
+  x: number,
+  y: number,
+  r: number,
+  fontSize: number,
+  textWidth: number,
+  pad: number,
+): LabelBox[] {
+  return labelOptions(x, y, r + pad, fontSize, textWidth).map((b) => grow(b, pad));
+}
+
 function overlaps(a: LabelBox, b: LabelBox, gap: number): boolean {
   return (
     a.left < b.left + b.width + gap &&
@@ -71,18 +96,21 @@ function inside(b: LabelBox, area: LabelArea): boolean {
 
 /**
  * Labels to draw, highest priority first: each takes its first spot that overlaps no label already placed, or is left
- * out. Spots inside `area` come before spots it would cut (a cut label beats a missing one). At most a few hundred
- * labels reach a frame (sigma's grid culls the rest), so pairwise checks stay well under a millisecond.
+ * out. Spots inside `area` come before spots it would cut (a cut label beats a missing one). No label covers an
+ * `obstacle` (e.g. a marked node, drawn above the labels). At most a few hundred labels reach a frame (sigma's grid
+ * culls the rest), so pairwise checks stay well under a millisecond.
  */
 export function placeLabels(
   candidates: readonly LabelCandidate[],
   area: LabelArea | null = null,
   gap = LABEL_GAP,
+  obstacles: readonly LabelBox[] = [],
 ): PlacedLabel[] {
   const order = candidates.map((_, i) => i);
   order.sort((a, b) => candidates[b]!.priority - candidates[a]!.priority || a - b);
   const placed: PlacedLabel[] = [];
-  const free = (o: LabelBox) => placed.every((p) => !overlaps(p.box, o, gap));
+  const free = (o: LabelBox) =>
+    placed.every((p) => !overlaps(p.box, o, gap)) && obstacles.every((b) => !overlaps(b, o, gap));
   for (const index of order) {
     const options = candidates[index]!.options;
     const box =
@@ -94,11 +122,8 @@ export function placeLabels(
   return placed;
 }
 
-/**
- * A halo for label text in `colour` (`#rgb`, `#rrggbb` or `rgb(…)`): light text (dark theme) gets a dark halo, dark
- * text a white one, so labels stay legible where they cross edges and nodes.
- */
-export function labelHalo(colour: string): string {
+/** Whether `colour` (`#rgb`, `#rrggbb` or `rgb(…)`) is light, or null when it cannot be read. */
+function isLight(colour: string): boolean | null {
   const c = colour.trim();
   let rgb: number[] | null = null;
   const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(c)?.[1];
@@ -109,8 +134,20 @@ export function labelHalo(colour: string): string {
     const m = /^rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)/i.exec(c);
     if (m) rgb = [m[1]!, m[2]!, m[3]!].map(Number);
   }
-  if (!rgb) return 'rgba(255, 255, 255, 0.85)';
+  if (!rgb) return null;
   const [r, g, b] = rgb as [number, number, number];
-  const light = 0.299 * r + 0.587 * g + 0.114 * b > 140;
-  return light ? 'rgba(24, 24, 27, 0.85)' : 'rgba(255, 255, 255, 0.85)';
+  return 0.299 * r + 0.587 * g + 0.114 * b > 140;
+}
+
+/**
+ * A halo for label text in `colour`: light text (dark theme) gets a dark halo, dark text a white one, so labels stay
+ * legible where they cross edges and nodes.
+ */
+export function labelHalo(colour: string): string {
+  return isLight(colour) === true ? 'rgba(24, 24, 27, 0.85)' : 'rgba(255, 255, 255, 0.85)';
+}
+
+/** The opaque fill of a tag behind text in `colour`: dark behind light text, white behind dark text. */
+export function tagFill(colour: string): string {
+  return isLight(colour) === true ? '#27272a' : '#ffffff';
 }

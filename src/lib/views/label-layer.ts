@@ -1,13 +1,18 @@
 // Sigma's label layer without overlaps: sigma hands over each label it would draw; after the render the labels are
 // placed most important first, each right, left, below or above its node where it overlaps none (see label-placement).
+// Marked nodes (hover, selection, search, region) come through sigma's hover hook too and are drawn on tags.
 import type { Settings } from 'sigma/settings';
 import type { NodeDisplayData, PartialButFor } from 'sigma/types';
 import {
   baselineOf,
+  discBox,
+  grow,
   labelHalo,
   labelOptions,
   labelPriority,
   placeLabels,
+  tagFill,
+  tagOptions,
   type LabelBox,
 } from '../graph/label-placement';
 
@@ -15,9 +20,16 @@ type LabelData = PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | '
 
 /** Measured label widths kept at most; a bigger set is dropped and measured again. */
 const MAX_CACHED_WIDTHS = 20_000;
+/** Padding of a marked label's tag, px. */
+const TAG_PADDING = 3;
+/** Marked nodes farther than this outside the view are not labelled (a region can mark thousands). */
+const OFFSCREEN_MARGIN = 100;
 
 export interface LabelLayer {
-  /** For sigma's `defaultDrawNodeLabel`: records the label instead of drawing it. */
+  /**
+   * For sigma's `defaultDrawNodeLabel` and `defaultDrawNodeHover`: records the label instead of drawing it. Sigma's
+   * own hover drawing puts a box on every marked node with no collision test: a region's dozens of boxes pile up.
+   */
   collect(context: CanvasRenderingContext2D, data: LabelData, settings: Settings): void;
   /** Before each render: forgets labels of a render that never finished. */
   reset(): void;
@@ -43,10 +55,10 @@ export function createLabelLayer(): LabelLayer {
       pending = [];
     },
     draw(context) {
-      const labels = pending;
+      const collected = pending;
       pending = [];
       shown = new Map();
-      if (!settings || labels.length === 0) return;
+      if (!settings || collected.length === 0) return;
       const s = settings;
       const font = `${s.labelWeight} ${s.labelSize}px ${s.labelFont}`;
       if (font !== widthsFont || widths.size > MAX_CACHED_WIDTHS) {
@@ -54,6 +66,17 @@ export function createLabelLayer(): LabelLayer {
         widthsFont = font;
       }
       context.font = font;
+      const area = { width: context.canvas.clientWidth, height: context.canvas.clientHeight };
+      // A marked node that is also always-labelled arrives twice (label pass, hover pass): keep one.
+      const seen = new Set<string>();
+      const labels = collected.filter((d) => {
+        if (d.key !== undefined) {
+          if (seen.has(d.key)) return false;
+          seen.add(d.key);
+        }
+        const m = OFFSCREEN_MARGIN;
+        return d.x > -m && d.y > -m && d.x < area.width + m && d.y < area.height + m;
+      });
       const candidates = labels.map((d) => {
         const text = d.label ?? '';
         let width = widths.get(text);
@@ -61,21 +84,43 @@ export function createLabelLayer(): LabelLayer {
           width = context.measureText(text).width;
           widths.set(text, width);
         }
-        const priority = labelPriority(Boolean(d.highlighted), Boolean(d.forceLabel), d.size);
-        return { options: labelOptions(d.x, d.y, d.size, s.labelSize, width), priority };
+        const marked = Boolean(d.highlighted);
+        const priority = labelPriority(marked, Boolean(d.forceLabel), d.size);
+        const options = marked
+          ? tagOptions(d.x, d.y, d.size, s.labelSize, width, TAG_PADDING)
+          : labelOptions(d.x, d.y, d.size, s.labelSize, width);
+        return { options, priority };
       });
       // Sigma's disc label font and colour, with a halo as exports draw it, wherever the placement found room.
       const colour = s.labelColor.color ?? '#000';
-      context.fillStyle = colour;
-      context.strokeStyle = labelHalo(colour);
+      const halo = labelHalo(colour);
+      const fill = tagFill(colour);
       context.lineWidth = 3;
       context.lineJoin = 'round';
-      const area = { width: context.canvas.clientWidth, height: context.canvas.clientHeight };
-      for (const { index, box } of placeLabels(candidates, area)) {
+      // Marked nodes are drawn above the labels (sigma's hover layer): no label may hide under one.
+      const discs = labels.filter((d) => d.highlighted).map((d) => discBox(d.x, d.y, d.size));
+      for (const { index, box } of placeLabels(candidates, area, undefined, discs)) {
         const d = labels[index]!;
-        const at = baselineOf(box);
-        context.strokeText(d.label ?? '', at.x, at.y);
-        context.fillText(d.label ?? '', at.x, at.y);
+        const text = d.label ?? '';
+        if (d.highlighted) {
+          context.save();
+          context.shadowColor = 'rgba(0, 0, 0, 0.45)';
+          context.shadowBlur = 6;
+          context.fillStyle = fill;
+          context.beginPath();
+          context.roundRect(box.left, box.top, box.width, box.height, 3);
+          context.fill();
+          context.restore();
+          const at = baselineOf(grow(box, -TAG_PADDING));
+          context.fillStyle = colour;
+          context.fillText(text, at.x, at.y);
+        } else {
+          const at = baselineOf(box);
+          context.strokeStyle = halo;
+          context.fillStyle = colour;
+          context.strokeText(text, at.x, at.y);
+          context.fillText(text, at.x, at.y);
+        }
         if (d.key !== undefined) shown.set(d.key, box);
       }
     },

@@ -120,6 +120,7 @@ export function createSigmaBinding(
     labelFont: "'DejaVu Sans', system-ui, sans-serif",
     labelColor,
     defaultDrawNodeLabel: labelLayer.collect,
+    defaultDrawNodeHover: labelLayer.collect,
     // Room for labels of nodes at the right edge, which sigma's own padding ignores.
     stagePadding: 60,
     minCameraRatio: MIN_CAMERA_RATIO,
