@@ -10,6 +10,7 @@ import { NO_FILTERS, Visibility, type TimeSettings } from '../../src/lib/state/v
 import { addMonths } from '../../src/lib/timeline/window-input';
 import { GraphScene } from '../../src/lib/views/graph-scene';
 import { pairEdgeWidth } from '../../src/lib/graph/build-graph';
+import { FADED } from '../../src/lib/graph/palettes';
 import { loadBuiltinDataset, loadRegionIndex } from '../helpers/builtin';
 import { collab, org } from '../helpers/map-dataset';
 
@@ -328,5 +329,28 @@ describe('GraphScene: merged overview expands the organisations in view when zoo
     expect(new Set(back.edges)).toEqual(new Set(scene.graph.edges(String(medvia))));
     expect(scene.expanded.some((e) => e.source === biowin || e.target === biowin)).toBe(true);
     expect(fullSpanScene('parallel').scene.setZoomOrgs([biowin])).toBeNull();
+  });
+});
+
+describe('GraphScene.applyTheme', () => {
+  it('fades into the theme: dark grey on a dark page; asks for a reducer pass only when something is faded', () => {
+    const c = builtin.compiled;
+    const bounds = timelineBounds(c, TODAY);
+    const vis = new Visibility(c, { window: bounds, mode: 'active', includeUndated: true }, NO_FILTERS);
+    const scene = new GraphScene(builtin, 'parallel', positionsFor(builtin));
+    scene.sync(vis, false, 'degree');
+    scene.applyFocus({ kind: 'none' }, { kind: 'none' }, 0, vis);
+    // Nothing faded: the new colours apply without a pass.
+    expect(scene.applyTheme('dark')).toBe(false);
+    expect(scene.applyTheme('light')).toBe(false);
+    const biowin = c.orgIndexById.get('biowin')!;
+    const stranger = c.orgIndexById.get('scannexus')!;
+    scene.applyFocus({ kind: 'org', id: 'biowin' }, { kind: 'none' }, 0, vis);
+    const colourOf = (i: number) => scene.nodeReducer(String(i), { ...scene.graph.getNodeAttributes(String(i)) }).color;
+    expect(colourOf(stranger)).toBe(FADED.light);
+    expect(scene.applyTheme('dark')).toBe(true);
+    expect(colourOf(stranger)).toBe(FADED.dark);
+    expect(colourOf(biowin)).not.toBe(FADED.dark);
+    expect(scene.applyTheme('dark')).toBe(false); // unchanged: nothing to do
   });
 });

@@ -28,7 +28,10 @@ import {
   orgColoursByCountry,
   orgColoursByType,
   typeLegend,
+  FADED,
+  HIGHLIGHT,
   type LegendEntry,
+  type Theme,
 } from '../graph/palettes';
 import { labelledOrgs } from '../graph/labels';
 import { expandedEdges, MAX_EXPANDED, MAX_ZOOM_EXPANDED, type ExpandedEdge } from '../graph/expand';
@@ -436,6 +439,23 @@ export class GraphScene {
       for (const k of this.communities) count = Math.max(count, k + 1);
       this.legend = { colour: communityLegend(count), edges: kindLegend() };
     }
+  }
+
+  /**
+   * The theme's fade and highlight colours (a faded node must recede: pale on white, dark on black). True when the
+   * picture changes: something is faded or emphasised now, so the reducers must run again.
+   */
+  applyTheme(theme: Theme): boolean {
+    const ds = this.ds;
+    if (ds.fadedColour === FADED[theme] && ds.highlightColour === HIGHLIGHT[theme]) return false;
+    ds.fadedColour = FADED[theme];
+    ds.highlightColour = HIGHLIGHT[theme];
+    return (
+      ds.focus !== null ||
+      ds.orgFaded.includes(1) ||
+      ds.emphasised.includes(1) ||
+      (ds.pairEmphasised?.includes(1) ?? false)
+    );
   }
 
   applyLabels(density: number): void {
