@@ -47,3 +47,31 @@ test('selecting MedTech4Europe highlights all eight partner regions', async ({ p
     await expect(map).toHaveAttribute('data-highlighted-regions', new RegExp(`(^| )${code}( |$)`));
   }
 });
+
+test('the map follows the dark theme: regions, markers and legend turn dark, and back', async ({ page }) => {
+  await openAtlas(page);
+  /** Mean brightness (0–255) of the painted pixels of the regions' canvas. */
+  const regionBrightness = () =>
+    page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="map"] .leaflet-regions-pane canvas');
+      const ctx = canvas?.getContext('2d');
+      if (!canvas || !ctx) return -1;
+      const px = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      let sum = 0;
+      let n = 0;
+      for (let i = 0; i < px.length; i += 4) {
+        if (px[i + 3]! < 200) continue;
+        sum += (px[i]! + px[i + 1]! + px[i + 2]!) / 3;
+        n++;
+      }
+      return n > 1000 ? sum / n : -1;
+    });
+  await expect.poll(regionBrightness).toBeGreaterThan(180);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(regionBrightness).toBeLessThan(90);
+  const legend = page.getByTestId('map').locator('xpath=..').locator('.legend');
+  const legendBg = await legend.evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(legendBg).toMatch(/rgba?\(24, 24, 27/);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect.poll(regionBrightness).toBeGreaterThan(180);
+});

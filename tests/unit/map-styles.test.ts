@@ -8,6 +8,7 @@ import {
   REGION_HOVERED,
   REGION_SELECTED,
   makeRegionStyles,
+  markerStyle,
   noneColour,
   rampColours,
   regionStyle,
@@ -118,5 +119,27 @@ describe('makeRegionStyles', () => {
     expect(styles.get(99, 0)).toBe(styles.get(5, 0));
     expect(styles.get(-1, 0)).toBe(styles.get(0, 0));
     expect(styles.get(2, 16 | REGION_SELECTED)).toBe(styles.get(2, REGION_SELECTED));
+  });
+});
+
+describe('markerStyle', () => {
+  const group = (n: number, approximate = false, emphasised = false) => ({
+    orgs: Array.from({ length: n }, (_, i) => i),
+    approximate,
+    emphasised,
+  });
+  it('grows with the group and is hollow and dashed at a region centre', () => {
+    expect(markerStyle(group(4)).radius).toBe(7);
+    expect(markerStyle(group(1, true)).dash).toBe('2 2');
+    expect(markerStyle(group(1)).dash).toBeUndefined();
+    expect(markerStyle(group(1, false, true)).weight).toBeGreaterThan(markerStyle(group(1)).weight);
+  });
+  it('stands out from the ground in either theme: dark ink on the light map, light ink on the dark one', () => {
+    const background: Record<MapTheme, string> = { light: noneColour('light'), dark: noneColour('dark') };
+    for (const theme of ['light', 'dark'] as const) {
+      const ink = markerStyle(group(2), theme).colour;
+      const [a, b] = [luminance(ink), luminance(background[theme])].sort((x, y) => y - x) as [number, number];
+      expect((a + 0.05) / (b + 0.05)).toBeGreaterThan(3);
+    }
   });
 });

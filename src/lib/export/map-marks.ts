@@ -1,7 +1,7 @@
 // What the map figure draws besides regions: arc and marker inputs, the marker look and the map legend.
 import { ARC_COLOURS } from '../map/arcs';
 import { classLabels } from '../map/class-breaks';
-import { makeRegionStyles, type MapTheme } from '../map/styles';
+import { makeRegionStyles, markerStyle, type MapTheme } from '../map/styles';
 import type { LegendGroup, LegendItem } from './figure';
 
 /** An arc as the map view draws it (structurally a `leaflet-binding` ArcSpec): endpoints are the first/last latlng. */
@@ -51,27 +51,8 @@ export const ENGLISH_MAP_LEGEND: MapLegendWords = {
   approximate: 'at the region centre',
 };
 
-/**
- * Marker look; mirrors `leaflet-binding.ts` `setMarkers` (which lives in views/, where export may not import from).
- * TODO(map owner): move this into map/styles.ts and use it in the binding too.
- */
-export function markerStyle(m: MapMarker): {
-  radius: number;
-  weight: number;
-  colour: string;
-  fill: string;
-  fillOpacity: number;
-  dash: string | undefined;
-} {
-  return {
-    radius: 3 + Math.sqrt(m.orgs.length) * 2,
-    weight: m.emphasised ? 2.5 : 1.2,
-    colour: m.emphasised ? '#111111' : '#333333',
-    fill: m.approximate ? '#ffffff' : '#333333',
-    fillOpacity: m.approximate ? 0.6 : 0.75,
-    dash: m.approximate ? '2 2' : undefined,
-  };
-}
+/** Marker look: the map view's (`map/styles.ts`). */
+export { markerStyle };
 
 /** Legend of the map: the classes with `classLabels`, then arc colours and marker kinds when there are any. */
 export function mapLegend(

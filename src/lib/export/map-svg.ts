@@ -157,7 +157,7 @@ export function mapFigureParts(input: MapFigureInput): FigureParts {
   for (const m of input.markers) {
     const [cx, cy] = project(m.lon, m.lat);
     if (!Number.isFinite(cx) || !Number.isFinite(cy)) continue;
-    const s = markerStyle(m);
+    const s = markerStyle(m, theme);
     markerMarks.push(
       el('circle', {
         cx: formatNum(cx, 1),

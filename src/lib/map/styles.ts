@@ -107,3 +107,35 @@ export function makeRegionStyles(classes: number, theme: MapTheme = 'light'): Re
     },
   };
 }
+
+/** Marker colours per theme: dark discs on the light map, light discs on the dark one. */
+const MARKER = {
+  light: { ink: '#333333', emphasis: '#111111', hollow: '#ffffff' },
+  dark: { ink: '#d4d4d8', emphasis: '#ffffff', hollow: '#18181b' },
+} as const;
+
+/** The look of an organisation marker (the map view and its export draw the same). */
+export interface MarkerStyle {
+  readonly radius: number;
+  readonly weight: number;
+  readonly colour: string;
+  readonly fill: string;
+  readonly fillOpacity: number;
+  readonly dash: string | undefined;
+}
+
+/** Marker look for a group of `count` organisations: hollow and dashed when placed at a region centre. */
+export function markerStyle(
+  m: { readonly orgs: ArrayLike<number>; readonly approximate: boolean; readonly emphasised: boolean },
+  theme: MapTheme = 'light',
+): MarkerStyle {
+  const c = MARKER[theme];
+  return {
+    radius: 3 + Math.sqrt(m.orgs.length) * 2,
+    weight: m.emphasised ? 2.5 : 1.2,
+    colour: m.emphasised ? c.emphasis : c.ink,
+    fill: m.approximate ? c.hollow : c.ink,
+    fillOpacity: m.approximate ? 0.6 : 0.75,
+    dash: m.approximate ? '2 2' : undefined,
+  };
+}

@@ -1,7 +1,7 @@
 // Thin Leaflet adapter: region polygons, arcs and markers on Canvas panes; reports user gestures, never reads state.
 import L from 'leaflet';
 import type { Feature, Geometry } from 'geojson';
-import type { RegionStyle } from '../map/styles';
+import { markerStyle, type MapTheme, type RegionStyle } from '../map/styles';
 
 export interface MapCallbacks {
   onRegionClick(regionIdx: number): void;
@@ -32,6 +32,7 @@ export interface MarkerSpec {
   /** Placed at a region centroid rather than at known coordinates: drawn hollow. */
   readonly approximate: boolean;
   readonly label: string;
+  readonly theme: MapTheme;
   readonly emphasised: boolean;
 }
 
@@ -53,7 +54,7 @@ export interface MapBinding {
 const FOCUSED_ARC_OPACITY = 0.9;
 
 function markerSignature(m: MarkerSpec): string {
-  return `${m.orgs.length}|${m.emphasised ? 1 : 0}|${m.approximate ? 1 : 0}|${m.label}`;
+  return `${m.orgs.length}|${m.emphasised ? 1 : 0}|${m.approximate ? 1 : 0}|${m.theme}|${m.label}`;
 }
 
 function textTooltip(text: string): HTMLElement {
@@ -199,16 +200,16 @@ export function createMapBinding(container: HTMLElement, callbacks: MapCallbacks
       }
       for (const m of markers) {
         if (markerLayers.has(m.key)) continue;
-        const radius = 3 + Math.sqrt(m.orgs.length) * 2;
+        const look = markerStyle(m, m.theme);
         const marker = L.circleMarker([m.lat, m.lon], {
           pane: 'markers',
           renderer: markerRenderer,
-          radius,
-          weight: m.emphasised ? 2.5 : 1.2,
-          color: m.emphasised ? '#111111' : '#333333',
-          fillColor: m.approximate ? '#ffffff' : '#333333',
-          fillOpacity: m.approximate ? 0.6 : 0.75,
-          dashArray: m.approximate ? '2 2' : undefined,
+          radius: look.radius,
+          weight: look.weight,
+          color: look.colour,
+          fillColor: look.fill,
+          fillOpacity: look.fillOpacity,
+          dashArray: look.dash,
         });
         marker.bindTooltip(textTooltip(m.label));
         marker.on('click', (e: L.LeafletMouseEvent) => {

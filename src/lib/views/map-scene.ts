@@ -25,6 +25,7 @@ import {
   REGION_HOVERED,
   REGION_SELECTED,
   makeRegionStyles,
+  type MapTheme,
   type RegionStyle,
   type RegionStyles,
 } from '../map/styles';
@@ -56,6 +57,8 @@ export class MapScene {
   /** Visibility of real and derived (co-participation) links, as the aggregate counts them. */
   readonly mask: Uint8Array;
   breaks: readonly number[] = [];
+  /** The palette the styles use; the map follows the page's theme (exports choose their own). */
+  theme: MapTheme = 'light';
   styles: RegionStyles = makeRegionStyles(1);
 
   constructor(
@@ -112,7 +115,15 @@ export class MapScene {
     const full = (this.fullSpan ??= makeRegionAggregate(links.compiled, this.data.placement, this.level));
     resetAggregate(full, extendMask(links, vis.filterOk, new Uint8Array(links.compiled.collabCount)), vis.orgFilterOk);
     this.breaks = classBreaks(metric === 'organisations' ? full.regionOrgs : full.regionCollabs, CLASS_COUNT);
-    this.styles = makeRegionStyles(Math.max(1, this.breaks.length));
+    this.styles = makeRegionStyles(Math.max(1, this.breaks.length), this.theme);
+  }
+
+  /** Switches the region palette; true when it changed (every region must be restyled). */
+  applyTheme(theme: MapTheme): boolean {
+    if (theme === this.theme) return false;
+    this.theme = theme;
+    this.styles = makeRegionStyles(Math.max(1, this.breaks.length), theme);
+    return true;
   }
 
   /** The style a region shows now: its class under the current breaks and its interaction flags. */
@@ -300,7 +311,7 @@ export class MapScene {
   }
 
   /** Visible organisations grouped by shared position; empty when there would be too many groups. */
-  markers(vis: Visibility, selectedOrg: number, name: (i: number) => string): MarkerSpec[] {
+  markers(vis: Visibility, selectedOrg: number, name: (i: number) => string, theme: MapTheme = 'light'): MarkerSpec[] {
     const spots = this.markerSpots();
     if (!spots) return [];
     const members: number[][] = spots.list.map(() => []);
@@ -316,6 +327,7 @@ export class MapScene {
         ...spot,
         orgs,
         emphasised: orgs.includes(selectedOrg),
+        theme,
         label:
           orgs.length <= 4 ? orgs.map(name).join(', ') : `${orgs.slice(0, 3).map(name).join(', ')} +${orgs.length - 3}`,
       });
