@@ -23,7 +23,7 @@ afterEach(() => cleanups.splice(0).forEach((f) => f()));
 /** A binding in a fresh container, destroyed after the test. */
 function bind(
   graph: AbstractGraph,
-  reducers: Pick<SigmaOptions, 'nodeReducer' | 'edgeReducer'>,
+  reducers: Pick<SigmaOptions, 'nodeReducer' | 'edgeReducer' | 'labelsAvoid'>,
   onHover: (i: number) => void = () => {},
 ): SigmaBinding {
   const { el, remove } = makeContainer();
@@ -47,11 +47,15 @@ function bind(
   return binding;
 }
 
-function mount(onHover: (i: number) => void = () => {}): { binding: SigmaBinding; scene: GraphScene } {
+function mount(
+  onHover: (i: number) => void = () => {},
+  labelsAvoid?: SigmaOptions['labelsAvoid'],
+): { binding: SigmaBinding; scene: GraphScene } {
   const scene = new GraphScene(data, 'parallel', data.positions!);
   scene.sync(vis, false, 'degree');
   scene.applyColours('type');
-  const binding = bind(scene.graph, { nodeReducer: scene.nodeReducer, edgeReducer: scene.edgeReducer }, onHover);
+  const reducers = { nodeReducer: scene.nodeReducer, edgeReducer: scene.edgeReducer, labelsAvoid };
+  const binding = bind(scene.graph, reducers, onHover);
   return { binding, scene };
 }
 
@@ -217,6 +221,23 @@ describe('sigma binding', () => {
     let ink = 0;
     for (let i = 3; i < px.length; i += 4) if (px[i]! > 0) ink++;
     expect(ink).toBe(0);
+  });
+
+  it('places no label under a covered part of the view (the legend), and labels the rest', () => {
+    const open = mount();
+    open.scene.applyLabels(1);
+    open.binding.refreshAll();
+    const { width, height } = open.binding.sigma.getDimensions();
+    const cover = { left: 0, top: height / 2, width: width / 2, height: height / 2 };
+    const under = (b: LabelBox) =>
+      b.left < cover.left + cover.width && b.top + b.height > cover.top && b.left + b.width > 0;
+    expect([...open.binding.shownLabels.values()].filter(under).length).toBeGreaterThan(0);
+    const { binding, scene } = mount(undefined, () => [cover]);
+    scene.applyLabels(1);
+    binding.refreshAll();
+    const boxes = [...binding.shownLabels.values()];
+    expect(boxes.length).toBeGreaterThan(10);
+    expect(boxes.filter(under)).toEqual([]);
   });
 
   it('new positions applied without a reprocess land where a reprocess puts them, on screen too', () => {

@@ -5,6 +5,7 @@ import {
   compiledToGraph,
   compiledToPairGraph,
   CURVED_EDGE_TYPE,
+  pairGraphSteps,
   groupPairs,
   pairKey,
   parallelCurvature,
@@ -203,5 +204,23 @@ describe('palettes', () => {
     expect(colourForCommunity(500)).toBe(NEUTRAL.light);
     const legend = communityLegend(40);
     expect(legend.at(-1)?.key).toBe('legend.community.other');
+  });
+});
+
+describe('pairGraphSteps', () => {
+  test('yields between pieces of a few thousand items and ends with the graph compiledToPairGraph builds', () => {
+    const compiled = randomCompiled(12_000, 30_000, 'steps');
+    const steps = pairGraphSteps(compiled);
+    let yields = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) yields++;
+    const whole = compiledToPairGraph(compiled);
+    // 12k nodes and ~30k pairs at 4,096 items a piece, plus the pair grouping: several pieces, none huge.
+    expect(yields).toBeGreaterThanOrEqual(Math.floor((12_000 + whole.pairCount) / 4096));
+    const built = r.value;
+    expect(built.graph.order).toBe(whole.graph.order);
+    expect(built.graph.size).toBe(whole.graph.size);
+    expect(built.graph.export()).toEqual(whole.graph.export());
+    expect(Array.from(built.spans)).toEqual(Array.from(whole.spans));
   });
 });

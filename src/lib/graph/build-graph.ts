@@ -75,12 +75,32 @@ export function parallelCurvature(index: number, maxIndex: number): number {
   return (maxCurvature * index) / maxIndex;
 }
 
+/** Nodes or edges added between two yields of the stepped builders. */
+const ITEMS_PER_STEP = 4096;
+
+/** Runs a stepped build to its end in one go. */
+export function finish<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
 function addOrgNodes(
   graph: CollabGraph | PairGraph,
   compiled: CompiledDataset,
   positions: Float32Array | undefined,
   options: BuildOptions,
 ): void {
+  finish(orgNodeSteps(graph, compiled, positions, options));
+}
+
+function* orgNodeSteps(
+  graph: CollabGraph | PairGraph,
+  compiled: CompiledDataset,
+  positions: Float32Array | undefined,
+  options: BuildOptions,
+): Generator<void, void, void> {
   const n = compiled.orgCount;
   if (positions && positions.length < 2 * n)
     throw new Error(`atlas: ${positions.length / 2} positions for ${n} organisations`);
@@ -100,6 +120,7 @@ function addOrgNodes(
   const theme = options.theme ?? 'light';
   const orgs = compiled.dataset.organisations;
   for (let i = 0; i < n; i++) {
+    if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     graph.addNode(String(i), {
       x: xy[2 * i] ?? 0,
       y: xy[2 * i + 1] ?? 0,
@@ -194,11 +215,25 @@ export function compiledToPairGraph(
   positions?: Float32Array,
   options: BuildOptions = {},
 ): PairGraphResult {
+  return finish(pairGraphSteps(compiled, positions, options));
+}
+
+/**
+ * `compiledToPairGraph` in steps: it yields every few thousand nodes or edges, so a caller can spread the build over
+ * several tasks (graphology's `addEdge` for 230k pairs is most of a second in one piece at 50k/250k).
+ */
+export function* pairGraphSteps(
+  compiled: CompiledDataset,
+  positions?: Float32Array,
+  options: BuildOptions = {},
+): Generator<void, PairGraphResult, void> {
   const graph: PairGraph = new UndirectedGraph();
-  addOrgNodes(graph, compiled, positions, options);
+  yield* orgNodeSteps(graph, compiled, positions, options);
   const pairs = groupPairs(compiled);
+  yield;
   const colour = NEUTRAL[options.theme ?? 'light'];
   for (let p = 0; p < pairs.pairCount; p++) {
+    if (p % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     const a = pairs.pairSource[p] ?? 0;
     const b = pairs.pairTarget[p] ?? 0;
     const count = (pairs.pairOffsets[p + 1] ?? 0) - (pairs.pairOffsets[p] ?? 0);

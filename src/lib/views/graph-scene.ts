@@ -5,7 +5,13 @@ import type { Visibility } from '../state/visibility';
 import type { Hover } from '../state/atlas-state.svelte';
 import type { ColourBy, EdgeMode, Selection, SizeBy } from '../state/view-state';
 import { ChangeLog, type LogCursor } from '../state/change-log';
-import { compiledToGraph, compiledToPairGraph, DEFAULT_LAYOUT_SEED, pairEdgeWidth } from '../graph/build-graph';
+import {
+  compiledToGraph,
+  compiledToPairGraph,
+  DEFAULT_LAYOUT_SEED,
+  pairEdgeWidth,
+  type PairGraphResult,
+} from '../graph/build-graph';
 import { groupPairs, type PairTable } from '../graph/pairs';
 import {
   emptyDisplayState,
@@ -107,15 +113,17 @@ export class GraphScene {
   private betweenness: Float32Array | null | undefined;
   private communities: Int32Array | undefined;
 
+  /** `prebuilt`: the merged graph, already built from these positions (e.g. in slices, `pairGraphSteps`). */
   constructor(
     readonly data: AtlasData,
     readonly edgeMode: EdgeMode,
     positions: Float32Array,
+    prebuilt?: PairGraphResult,
   ) {
     const c = data.compiled;
     this.adjacency = makeAdjacency(c);
     if (edgeMode === 'merged') {
-      const result = compiledToPairGraph(c, positions);
+      const result = prebuilt ?? compiledToPairGraph(c, positions);
       this.graph = result.graph;
       this.pairs = result;
       this.pairSpans = result.spans;

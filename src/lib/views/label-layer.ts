@@ -34,7 +34,7 @@ export interface LabelLayer {
   /** Before each render: forgets labels of a render that never finished. */
   reset(): void;
   /** After each render: draws the placed labels on sigma's label canvas. */
-  draw(context: CanvasRenderingContext2D): void;
+  draw(context: CanvasRenderingContext2D, covered?: readonly LabelBox[]): void;
   /** Node keys whose label the last render drew, with the box it took (exports label the same nodes). */
   readonly shown: ReadonlyMap<string, LabelBox>;
 }
@@ -54,7 +54,7 @@ export function createLabelLayer(): LabelLayer {
     reset() {
       pending = [];
     },
-    draw(context) {
+    draw(context, covered = []) {
       const collected = pending;
       pending = [];
       shown = new Map();
@@ -99,7 +99,7 @@ export function createLabelLayer(): LabelLayer {
       context.lineJoin = 'round';
       // Marked nodes are drawn above the labels (sigma's hover layer): no label may hide under one.
       const discs = labels.filter((d) => d.highlighted).map((d) => discBox(d.x, d.y, d.size));
-      for (const { index, box } of placeLabels(candidates, area, undefined, discs)) {
+      for (const { index, box } of placeLabels(candidates, area, undefined, [...discs, ...covered])) {
         const d = labels[index]!;
         const text = d.label ?? '';
         if (d.highlighted) {

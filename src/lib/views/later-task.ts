@@ -13,3 +13,35 @@ export function laterTask(work: () => void): () => void {
   const timer = setTimeout(work, 0);
   return () => clearTimeout(timer);
 }
+
+/** Main-thread time a stepped build may take per task, ms: under the 50 ms a frame may be held. */
+export const STEP_BUDGET_MS = 40;
+
+/**
+ * Runs a stepped build (a generator that yields between small pieces of work) over later tasks, each taking about
+ * `budgetMs`, then hands its result to `done` in a task of its own. Returns a cancel function.
+ */
+export function laterSteps<T>(
+  steps: Generator<void, T, void>,
+  done: (value: T) => void,
+  budgetMs = STEP_BUDGET_MS,
+): () => void {
+  let cancelled = false;
+  let cancelNext = laterTask(run);
+  function run(): void {
+    const until = performance.now() + budgetMs;
+    for (;;) {
+      const r = steps.next();
+      if (r.done) {
+        cancelNext = laterTask(() => done(r.value));
+        return;
+      }
+      if (performance.now() >= until) break;
+    }
+    if (!cancelled) cancelNext = laterTask(run);
+  }
+  return () => {
+    cancelled = true;
+    cancelNext();
+  };
+}

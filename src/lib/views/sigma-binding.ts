@@ -87,6 +87,8 @@ export interface SigmaOptions {
   readonly timeFilter?: TimeUniform;
   /** Merged graph: each pair's period for the edge shader (see time-filter.ts `pairSpans`). */
   readonly pairSpans?: Float32Array | null;
+  /** Parts of the view covered by the page (e.g. the legend), in viewport px: no label is placed under them. */
+  readonly labelsAvoid?: () => readonly LabelBox[];
 }
 
 /** Creates the renderer in `container`. `destroy` kills sigma (its 3 WebGL contexts) and is safe to call twice. */
@@ -191,7 +193,7 @@ export function createSigmaBinding(
   sigma.on('beforeRender', labelLayer.reset);
   const labelContext = sigma.getCanvases().labels?.getContext('2d');
   const drawLabels = () => {
-    if (labelContext) labelLayer.draw(labelContext);
+    if (labelContext) labelLayer.draw(labelContext, options.labelsAvoid?.());
   };
   sigma.on('afterRender', drawLabels);
   // The constructor's render collected its labels before these listeners existed.
