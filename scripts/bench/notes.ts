@@ -1,6 +1,6 @@
 // Hand-written analysis for docs/performance.md: why a missed target misses and what would meet it, and findings.
 // The figures and profiles next to it are generated; this text was written from the profiles of 2026-11-23 (commit
-// 9905188; steps and import revised at 2a90a59) and must be revised when they move. After editing,
+// 9905188; steps and import revised at 2a90a59, import and first frames at 6ef988b) and must be revised when they move. After editing,
 // `npm run bench -- --report-only` re-renders the page.
 import type { Lookup } from './metrics';
 
@@ -41,27 +41,30 @@ second visit free.
 `,
   'first-frame-10k': `
 The time from data-parsed to the first graph frame is \`makeAtlasData\` (compile), \`GraphScene\` (adjacency, pair
-table and \`compiledToPairGraph\`, whose graphology \`addEdge\` is the largest item), then sigma's first full pass in
-\`createSigmaBinding\` and its first render — separate tasks above 10,000 organisations. Building the pair table and
-edge arrays in the import worker and handing them over as typed arrays would take most of it off the main thread.
+table and the graphology graph), then sigma's first full pass in \`createSigmaBinding\` and its first render —
+separate tasks above 10,000 organisations. Above that size the merged graph is built in slices of about 40 ms
+(\`pairGraphSteps\` run by \`laterSteps\`), which removes a task of 1–1.5 s at 50k but adds roughly 8 % to the total
+(the slices wait for the next task each time). Building the pair table and edge arrays in the import worker and
+handing them over as typed arrays would take most of the rest off the main thread.
 `,
   'first-frame-50k': `
-Same single task as at 10k/50k — compile, graph tables, graphology graph, sigma's first process — growing with the
-collaborations; see the load profile.
+Same sequence as at 10k/50k — compile, graph tables, the graphology graph in ~40 ms slices, sigma's first process in
+one task — growing with the collaborations; see the load profile.
 `,
   import: `
 **Where the time goes.** The import proper runs in the worker and reaches the page in slices; no frame inside it is
 long. Since commit 2a90a59 the views of a large dataset (over 10,000 organisations) build in tasks of their own, so
-the frame that receives the result holds only \`makeAtlasData\` and the light views (~0.3 s at 50k against 3.7 s
-before). The tasks that follow are still long: \`GraphScene\` (adjacency, pair table, graphology's \`addEdge\` for
-230k pairs, ~1 s), sigma's constructor (its first full pass over every node and edge) with its first render
-(\`process\`), ~1.3 s together, and the map aggregates (~0.2 s).
+the frame that receives the result holds only the structured-clone copy of the dataset, \`makeAtlasData\` and the
+light views (~0.3–0.5 s at 50k against 3.7 s before). Since commit 6ef988b the merged graph (graphology's \`addNode\`
+and \`addEdge\` for 50k organisations and 230k pairs, 1–1.5 s in one task before) is built in slices of about 40 ms;
+the pair table before it (\`groupPairs\`, ~0.2 s) is still one task. What remains long is sigma's constructor (its
+first full pass over every node and edge) with its first render (\`process\`), 1–1.6 s in one task.
 
-**What would meet it.** Build the pair table and the edge arrays in the import worker and transfer them as typed
-arrays; build the graphology graph in slices between frames. Sigma 3's first pass over 280k items is one call and
-cannot be sliced from outside, so at 50k one task of about a second remains whatever the app does — unless the first
-frame shows fewer edges (for instance only pairs of several collaborations) and the rest are added later, at the cost
-of sigma re-processing everything once more.
+**What would meet it.** Build the pair table in the import worker and transfer it as typed arrays; transfer the
+dataset as columns instead of 300k cloned objects. Sigma 3's first pass over 280k items is one call and cannot be
+sliced from outside, so at 50k one task of about a second remains whatever the app does — unless the first frame
+shows fewer edges (for instance only pairs of several collaborations) and the rest are added later, at the cost of
+sigma re-processing everything once more.
 `,
   'builtin-first-view': `
 The built-in first view fetches and parses the CSVs, region tables and geometry on the main thread, then draws the
