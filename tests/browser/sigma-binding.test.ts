@@ -232,12 +232,39 @@ describe('sigma binding', () => {
     const under = (b: LabelBox) =>
       b.left < cover.left + cover.width && b.top + b.height > cover.top && b.left + b.width > 0;
     expect([...open.binding.shownLabels.values()].filter(under).length).toBeGreaterThan(0);
-    const { binding, scene } = mount(undefined, () => [cover]);
+    const { binding, scene } = mount(undefined, [cover]);
     scene.applyLabels(1);
     binding.refreshAll();
     const boxes = [...binding.shownLabels.values()];
     expect(boxes.length).toBeGreaterThan(10);
     expect(boxes.filter(under)).toEqual([]);
+  });
+
+  it('places the labels again, without a render, when the covered part changes', () => {
+    const { binding, scene } = mount();
+    scene.applyLabels(1);
+    binding.refreshAll();
+    const { width, height } = binding.sigma.getDimensions();
+    const cover = { left: 0, top: height / 2, width: width / 2, height: height / 2 };
+    const under = (b: LabelBox) =>
+      b.left < cover.left + cover.width && b.top + b.height > cover.top && b.left + b.width > 0;
+    expect([...binding.shownLabels.values()].filter(under).length).toBeGreaterThan(0);
+    let renders = 0;
+    binding.sigma.on('afterRender', () => renders++);
+    binding.setLabelsAvoid([cover]);
+    expect(renders).toBe(0);
+    const boxes = [...binding.shownLabels.values()];
+    expect(boxes.length).toBeGreaterThan(10);
+    expect(boxes.filter(under)).toEqual([]);
+    // The canvas shows the new placement: no ink left under the cover.
+    const canvas = binding.sigma.getCanvases().labels!;
+    const k = canvas.width / width;
+    const px = canvas
+      .getContext('2d')!
+      .getImageData(0, Math.ceil(cover.top * k), Math.floor(cover.width * k), Math.floor(cover.height * k)).data;
+    let ink = 0;
+    for (let i = 3; i < px.length; i += 4) if (px[i]! > 0) ink++;
+    expect(ink).toBe(0);
   });
 
   it('new positions applied without a reprocess land where a reprocess puts them, on screen too', () => {

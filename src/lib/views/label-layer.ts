@@ -22,6 +22,8 @@ type LabelData = PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | '
 const MAX_CACHED_WIDTHS = 20_000;
 /** Padding of a marked label's tag, px. */
 const TAG_PADDING = 3;
+/** Blur of a tag's drop shadow, px; covered parts of the view are kept this far from any label so no shadow reaches them. */
+const TAG_SHADOW = 6;
 /** Marked nodes farther than this outside the view are not labelled (a region can mark thousands). */
 const OFFSCREEN_MARGIN = 100;
 
@@ -35,12 +37,19 @@ export interface LabelLayer {
   reset(): void;
   /** After each render: draws the placed labels on sigma's label canvas. */
   draw(context: CanvasRenderingContext2D, covered?: readonly LabelBox[]): void;
+  /**
+   * Places and draws the last render's labels again on a cleared canvas (`width`×`height` px), e.g. when the covered
+   * parts moved: a full render of a big graph costs seconds of software WebGL, this a few milliseconds.
+   */
+  redraw(context: CanvasRenderingContext2D, width: number, height: number, covered?: readonly LabelBox[]): void;
   /** Node keys whose label the last render drew, with the box it took (exports label the same nodes). */
   readonly shown: ReadonlyMap<string, LabelBox>;
 }
 
 export function createLabelLayer(): LabelLayer {
   let pending: LabelData[] = [];
+  /** The labels the last draw placed from. */
+  let drawn: LabelData[] = [];
   let settings: Settings | null = null;
   let shown = new Map<string, LabelBox>();
   const widths = new Map<string, number>();
@@ -57,6 +66,7 @@ export function createLabelLayer(): LabelLayer {
     draw(context, covered = []) {
       const collected = pending;
       pending = [];
+      drawn = collected;
       shown = new Map();
       if (!settings || collected.length === 0) return;
       const s = settings;
@@ -99,13 +109,14 @@ export function createLabelLayer(): LabelLayer {
       context.lineJoin = 'round';
       // Marked nodes are drawn above the labels (sigma's hover layer): no label may hide under one.
       const discs = labels.filter((d) => d.highlighted).map((d) => discBox(d.x, d.y, d.size));
-      for (const { index, box } of placeLabels(candidates, area, undefined, [...discs, ...covered])) {
+      const clear = covered.map((b) => grow(b, TAG_SHADOW));
+      for (const { index, box } of placeLabels(candidates, area, undefined, [...discs, ...clear])) {
         const d = labels[index]!;
         const text = d.label ?? '';
         if (d.highlighted) {
           context.save();
           context.shadowColor = 'rgba(0, 0, 0, 0.45)';
-          context.shadowBlur = 6;
+          context.shadowBlur = TAG_SHADOW;
           context.fillStyle = fill;
           context.beginPath();
           context.roundRect(box.left, box.top, box.width, box.height, 3);
@@ -123,6 +134,11 @@ export function createLabelLayer(): LabelLayer {
         }
         if (d.key !== undefined) shown.set(d.key, box);
       }
+    },
+    redraw(context, width, height, covered) {
+      context.clearRect(0, 0, width, height);
+      pending = drawn;
+      this.draw(context, covered);
     },
     get shown() {
       return shown;

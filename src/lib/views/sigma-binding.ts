@@ -69,6 +69,11 @@ export interface SigmaBinding {
   /** The window the edge shaders test timed edges against (see time-filter.ts); drawn on the next frame. */
   setTimeFilter(u: TimeUniform): void;
   readonly timeFilter: TimeUniform;
+  /**
+   * Parts of the view covered by the page (e.g. the legend), in viewport px: no label is placed under them. A change
+   * places the labels again at once, without a render.
+   */
+  setLabelsAvoid(boxes: readonly LabelBox[]): void;
   /** Labels the last render drew, by node key, with their boxes in viewport px (none overlaps another). */
   readonly shownLabels: ReadonlyMap<string, LabelBox>;
   zoom(factor: number): void;
@@ -87,8 +92,18 @@ export interface SigmaOptions {
   readonly timeFilter?: TimeUniform;
   /** Merged graph: each pair's period for the edge shader (see time-filter.ts `pairSpans`). */
   readonly pairSpans?: Float32Array | null;
-  /** Parts of the view covered by the page (e.g. the legend), in viewport px: no label is placed under them. */
-  readonly labelsAvoid?: () => readonly LabelBox[];
+  /** Parts of the view covered by the page at the first frame (see `setLabelsAvoid`). */
+  readonly labelsAvoid?: readonly LabelBox[];
+}
+
+function sameBoxes(a: readonly LabelBox[], b: readonly LabelBox[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((x, i) => {
+      const y = b[i]!;
+      return x.left === y.left && x.top === y.top && x.width === y.width && x.height === y.height;
+    })
+  );
 }
 
 /** Creates the renderer in `container`. `destroy` kills sigma (its 3 WebGL contexts) and is safe to call twice. */
@@ -192,8 +207,9 @@ export function createSigmaBinding(
   };
   sigma.on('beforeRender', labelLayer.reset);
   const labelContext = sigma.getCanvases().labels?.getContext('2d');
+  let labelsAvoid = options.labelsAvoid ?? [];
   const drawLabels = () => {
-    if (labelContext) labelLayer.draw(labelContext, options.labelsAvoid?.());
+    if (labelContext) labelLayer.draw(labelContext, labelsAvoid);
   };
   sigma.on('afterRender', drawLabels);
   // The constructor's render collected its labels before these listeners existed.
@@ -362,6 +378,14 @@ export function createSigmaBinding(
     },
     get timeFilter() {
       return timeFilter;
+    },
+    setLabelsAvoid(boxes) {
+      if (killed || sameBoxes(boxes, labelsAvoid)) return;
+      labelsAvoid = boxes;
+      // A render already due places them with the new boxes.
+      if (frame || !labelContext) return;
+      const { width, height } = sigma.getDimensions();
+      labelLayer.redraw(labelContext, width, height, labelsAvoid);
     },
     get shownLabels() {
       return labelLayer.shown;

@@ -1,0 +1,46 @@
+// Labels in the running app: a region's tags and the always-shown labels never sit under the graph legend.
+import { expect, test, type Page } from '@playwright/test';
+import { openAtlas } from './helpers';
+
+/** Painted pixels of the label layer, under the legend and in all. */
+const labelInk = (page: Page) =>
+  page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="graph"] canvas.sigma-labels');
+    const legend = document.querySelector('[data-testid="graph-legend"]');
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !legend || !ctx) return { under: -1, all: -1 };
+    const c = canvas.getBoundingClientRect();
+    const l = legend.getBoundingClientRect();
+    const k = canvas.width / c.width;
+    const count = (x: number, y: number, w: number, h: number) => {
+      const px = ctx.getImageData(x, y, w, h).data;
+      let n = 0;
+      for (let i = 3; i < px.length; i += 4) if (px[i]! > 0) n++;
+      return n;
+    };
+    return {
+      under: count((l.left - c.left) * k, (l.top - c.top) * k, l.width * k, l.height * k),
+      all: count(0, 0, canvas.width, canvas.height),
+    };
+  });
+
+test.use({ viewport: { width: 1280, height: 800 } });
+
+test('a region’s tags stay clear of the legend, as it appears and when it changes', async ({ page }) => {
+  // NL42 marks a dozen organisations near the legend's corner at this size.
+  const problems = await openAtlas(page, '#sel=region%3ANL42');
+  await expect.poll(() => labelInk(page)).toMatchObject({ under: 0 });
+  expect((await labelInk(page)).all).toBeGreaterThan(1000);
+
+  // Colour by country: the legend is rebuilt with other entries and another size.
+  const before = await page.getByTestId('graph-legend').boundingBox();
+  await page.getByLabel('Colour').selectOption('country');
+  await expect.poll(async () => (await page.getByTestId('graph-legend').boundingBox())?.height).not.toBe(before?.height);
+  await expect.poll(() => labelInk(page)).toMatchObject({ under: 0 });
+
+  // A narrower stage moves the legend's box relative to the labels.
+  await page.setViewportSize({ width: 1100, height: 700 });
+  await expect.poll(() => labelInk(page)).toMatchObject({ under: 0 });
+  expect((await labelInk(page)).all).toBeGreaterThan(1000);
+  expect(problems).toEqual([]);
+});
