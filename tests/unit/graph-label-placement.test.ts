@@ -122,6 +122,42 @@ describe('labelOptions', () => {
   });
 });
 
+describe('labelOptions diagonals', () => {
+  const meetsDisc = (b: LabelBox, x: number, y: number, r: number) => {
+    // Nearest point of the box to the disc's centre.
+    const nx = Math.min(Math.max(x, b.left), b.left + b.width);
+    const ny = Math.min(Math.max(y, b.top), b.top + b.height);
+    return Math.hypot(nx - x, ny - y) < r;
+  };
+
+  it('offers eight spots, none touching the node’s disc, plain or on a tag', () => {
+    for (const r of [2, 8, 30]) {
+      const plain = labelOptions(100, 100, r, 13, 50);
+      const tags = tagOptions(100, 100, r, 13, 50, 3);
+      expect(plain).toHaveLength(8);
+      expect(tags).toHaveLength(8);
+      for (const b of [...plain, ...tags]) expect(meetsDisc(b, 100, 100, r)).toBe(false);
+    }
+  });
+
+  it('a node by the right edge whose side, below and above spots are taken gets a diagonal inside the view', () => {
+    const area = { width: 200, height: 200 };
+    const node = { options: labelOptions(185, 100, 5, 13, 60), priority: 1 };
+    const belowLeft = node.options[5]!;
+    // Other labels cross the left spot and the strips right below and above the node; right would be cut by the edge.
+    const taken = [
+      { left: 150, top: 97, width: 25, height: 5 },
+      { left: 183, top: 107, width: 17, height: 13 },
+      { left: 183, top: 80, width: 17, height: 13 },
+    ];
+    const blockers = taken.map((b) => ({ options: [b], priority: 5 }));
+    const placed = placeLabels([...blockers, node], area);
+    const mine = placed.find((p) => p.index === 3)!;
+    expect(mine.box).toEqual(belowLeft);
+    expect(mine.box.left + mine.box.width).toBeLessThanOrEqual(200);
+  });
+});
+
 describe('labelHalo', () => {
   it('gives dark text a white halo and light text a dark one, in every colour notation', () => {
     const white = 'rgba(255, 255, 255, 0.85)';

@@ -30,17 +30,24 @@ export function baselineOf(box: LabelBox): { x: number; y: number } {
 
 /**
  * Spots around a disc node of radius `r` at (x, y): right (where sigma draws labels: 3 px past the rim, baseline a
- * third of the font size below the centre), then left, below and above, centred.
+ * third of the font size below the centre), then left, below and above, centred; then the four diagonals, a corner of
+ * the text just off the disc (a node by the view's edge or in a crowd often has a free diagonal only).
  */
 export function labelOptions(x: number, y: number, r: number, fontSize: number, textWidth: number): LabelBox[] {
   const h = fontSize;
   const sideTop = y + fontSize / 3 - 0.8 * fontSize;
   const centred = x - textWidth / 2;
+  // The disc's 45° point is 0.71 r from the centre on each axis: a corner 2 px past it stays clear of the disc.
+  const d = 0.71 * r + 2;
   return [
     { left: x + r + 3, top: sideTop, width: textWidth, height: h },
     { left: x - r - 3 - textWidth, top: sideTop, width: textWidth, height: h },
     { left: centred, top: y + r + 2, width: textWidth, height: h },
     { left: centred, top: y - r - 2 - h, width: textWidth, height: h },
+    { left: x + d, top: y + d, width: textWidth, height: h },
+    { left: x - d - textWidth, top: y + d, width: textWidth, height: h },
+    { left: x + d, top: y - d - h, width: textWidth, height: h },
+    { left: x - d - textWidth, top: y - d - h, width: textWidth, height: h },
   ];
 }
 
@@ -55,7 +62,7 @@ export function grow(box: LabelBox, pad: number): LabelBox {
 }
 
 /**
- * Spots for a label drawn on a tag (a filled box `pad` wider than the text on every side): the same four spots, each
+ * Spots for a label drawn on a tag (a filled box `pad` wider than the text on every side): the same eight spots, each
  * moved `pad` further from the node so the tag keeps the plain label's gap, given as the tag's box.
  */
 export function tagOptions(

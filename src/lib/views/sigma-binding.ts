@@ -2,7 +2,7 @@
 import Sigma from 'sigma';
 import type { Attributes } from 'graphology-types';
 import type { AbstractGraph } from 'graphology-types';
-import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import type { CameraState, EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import EdgeCurveProgram from '@sigma/edge-curve';
 import { EdgeRectangleProgram } from 'sigma/rendering';
 import { animateNodes } from 'sigma/utils';
@@ -13,6 +13,7 @@ import { withTimeFilter } from './time-filter-program';
 import { createLabelLayer } from './label-layer';
 import { reframePositions } from '../graph/reframe';
 import type { LabelBox } from '../graph/label-placement';
+import { fitMove, freeRect } from '../graph/fit-frame';
 
 /** Main-thread budget of one frame's partial refresh; the rest of the keys are refreshed in the next frames. */
 export const FRAME_BUDGET_MS = 8;
@@ -57,6 +58,11 @@ export interface SigmaBinding {
     key: K,
     value: number,
   ): void;
+  /**
+   * The camera that shows the whole graph clear of the covered parts (sigma's reset when nothing covers it): what
+   * `fit` goes to, and what a link's "no camera" means.
+   */
+  wholeGraphCamera(): CameraState;
   /** Centres the camera on a node, keeping the zoom unless it is far out. */
   focusNode(org: number, animate: boolean): void;
   fit(animate: boolean): void;
@@ -70,10 +76,10 @@ export interface SigmaBinding {
   setTimeFilter(u: TimeUniform): void;
   readonly timeFilter: TimeUniform;
   /**
-   * Parts of the view covered by the page (e.g. the legend), in viewport px: no label is placed under them. A change
-   * places the labels again at once, without a render.
+   * Parts of the view covered by the page (e.g. the legend), in viewport px: no label is placed under them, and `fit`
+   * frames the graph clear of them. A change places the labels again at once, without a render.
    */
-  setLabelsAvoid(boxes: readonly LabelBox[]): void;
+  setCovered(boxes: readonly LabelBox[]): void;
   /** Labels the last render drew, by node key, with their boxes in viewport px (none overlaps another). */
   readonly shownLabels: ReadonlyMap<string, LabelBox>;
   zoom(factor: number): void;
@@ -92,8 +98,8 @@ export interface SigmaOptions {
   readonly timeFilter?: TimeUniform;
   /** Merged graph: each pair's period for the edge shader (see time-filter.ts `pairSpans`). */
   readonly pairSpans?: Float32Array | null;
-  /** Parts of the view covered by the page at the first frame (see `setLabelsAvoid`). */
-  readonly labelsAvoid?: readonly LabelBox[];
+  /** Parts of the view covered by the page at the first frame (see `setCovered`). */
+  readonly covered?: readonly LabelBox[];
 }
 
 function sameBoxes(a: readonly LabelBox[], b: readonly LabelBox[]): boolean {
@@ -207,9 +213,47 @@ export function createSigmaBinding(
   };
   sigma.on('beforeRender', labelLayer.reset);
   const labelContext = sigma.getCanvases().labels?.getContext('2d');
-  let labelsAvoid = options.labelsAvoid ?? [];
+  let covered = options.covered ?? [];
   const drawLabels = () => {
-    if (labelContext) labelLayer.draw(labelContext, labelsAvoid);
+    if (labelContext) labelLayer.draw(labelContext, covered);
+  };
+  /** The camera that frames the whole graph clear of the covered parts: sigma's reset, moved and shrunk if needed. */
+  const fitState = (): CameraState => {
+    const base = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+    if (covered.length === 0 || graph.order === 0) return base;
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
+    let radius = 0;
+    graph.forEachNode((key) => {
+      const d = sigma.getNodeDisplayData(key);
+      if (!d) return;
+      x0 = Math.min(x0, d.x);
+      x1 = Math.max(x1, d.x);
+      y0 = Math.min(y0, d.y);
+      y1 = Math.max(y1, d.y);
+      radius = Math.max(radius, d.size);
+    });
+    if (!Number.isFinite(x0)) return base;
+    const at = { cameraState: base };
+    const p = sigma.framedGraphToViewport({ x: x0, y: y0 }, at);
+    const q = sigma.framedGraphToViewport({ x: x1, y: y1 }, at);
+    const content = {
+      left: Math.min(p.x, q.x) - radius,
+      top: Math.min(p.y, q.y) - radius,
+      width: Math.abs(q.x - p.x) + 2 * radius,
+      height: Math.abs(q.y - p.y) + 2 * radius,
+    };
+    const { width, height } = sigma.getDimensions();
+    const move = fitMove(content, freeRect(width, height, covered, content));
+    if (move.scale <= 0) return base;
+    // Viewport → framed graph is linear in the camera: with ratio r and centre c, the point shown at viewport v is
+    // c + r·(framed(v) at the reset camera − ½). Solve for the c that shows the content's centre at `move.to`.
+    const ratio = 1 / move.scale;
+    const from = sigma.viewportToFramedGraph(move.from, at);
+    const to = sigma.viewportToFramedGraph(move.to, at);
+    return { x: from.x - ratio * (to.x - 0.5), y: from.y - ratio * (to.y - 0.5), ratio, angle: 0 };
   };
   sigma.on('afterRender', drawLabels);
   // The constructor's render collected its labels before these listeners existed.
@@ -352,11 +396,13 @@ export function createSigmaBinding(
       if (animate) void camera.animate(target, { duration: 500 });
       else camera.setState(target);
     },
+    wholeGraphCamera: fitState,
     fit(animate) {
       if (killed) return;
       const camera = sigma.getCamera();
-      if (animate) void camera.animatedReset({ duration: 400 });
-      else camera.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+      const target = fitState();
+      if (animate) void camera.animate(target, { duration: 400 });
+      else camera.setState(target);
     },
     forceFrame() {
       if (killed) return;
@@ -379,13 +425,13 @@ export function createSigmaBinding(
     get timeFilter() {
       return timeFilter;
     },
-    setLabelsAvoid(boxes) {
-      if (killed || sameBoxes(boxes, labelsAvoid)) return;
-      labelsAvoid = boxes;
+    setCovered(boxes) {
+      if (killed || sameBoxes(boxes, covered)) return;
+      covered = boxes;
       // A render already due places them with the new boxes.
       if (frame || !labelContext) return;
       const { width, height } = sigma.getDimensions();
-      labelLayer.redraw(labelContext, width, height, labelsAvoid);
+      labelLayer.redraw(labelContext, width, height, covered);
     },
     get shownLabels() {
       return labelLayer.shown;
