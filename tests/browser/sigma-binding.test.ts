@@ -299,6 +299,11 @@ describe('sigma binding', () => {
       expect(p.y).toBeLessThanOrEqual(height);
     }
     expect(sigma.getCamera().getState()).toEqual(binding.wholeGraphCamera());
+    // Between a full refresh and the render that processes it (a resize) sigma's display data are unframed: the
+    // whole-graph camera must not change.
+    const before = binding.wholeGraphCamera();
+    sigma.scheduleRefresh();
+    expect(binding.wholeGraphCamera()).toEqual(before);
   });
 
   it('new positions applied without a reprocess land where a reprocess puts them, on screen too', () => {

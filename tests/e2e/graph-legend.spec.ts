@@ -67,3 +67,21 @@ test('the first view frames the whole graph clear of the legend, and links still
   await expect.poll(() => param('cam')).toBeNull();
   expect(problems).toEqual([]);
 });
+
+test('presenting keeps the whole graph framed as the stage grows', async ({ page }) => {
+  const problems = await openAtlas(page);
+  const graph = page.getByTestId('graph');
+  const param = (k: string) => new URLSearchParams(new URL(page.url()).hash.slice(1)).get(k);
+  await page.getByRole('button', { name: 'Present' }).click();
+  await expect(page.getByTestId('app')).toHaveAttribute('data-presenting', 'true');
+  // The camera is reported when it rests; in a growing stage the fit must stay a view of the graph (a resize's full
+  // refresh once left sigma's positions unframed and sent the camera far off).
+  await expect
+    .poll(async () => {
+      const [x, y, ratio] = (await graph.getAttribute('data-camera'))!.split(',').map(Number);
+      return x! >= 0 && x! <= 1 && y! >= 0 && y! <= 1 && ratio! >= 1 && ratio! <= 1.5;
+    })
+    .toBe(true);
+  expect(param('cam')).toBeNull();
+  expect(problems).toEqual([]);
+});

@@ -11,7 +11,7 @@ import { arcControl } from '../map/arcs';
 import { SHOW_ALL, type TimeUniform } from '../graph/time-filter';
 import { withTimeFilter } from './time-filter-program';
 import { createLabelLayer } from './label-layer';
-import { reframePositions } from '../graph/reframe';
+import { normalisationOf, reframePositions } from '../graph/reframe';
 import type { LabelBox } from '../graph/label-placement';
 import { fitMove, freeRect } from '../graph/fit-frame';
 
@@ -226,19 +226,30 @@ export function createSigmaBinding(
     let x1 = -Infinity;
     let y1 = -Infinity;
     let radius = 0;
-    graph.forEachNode((key) => {
-      const d = sigma.getNodeDisplayData(key);
-      if (!d) return;
-      x0 = Math.min(x0, d.x);
-      x1 = Math.max(x1, d.x);
-      y0 = Math.min(y0, d.y);
-      y1 = Math.max(y1, d.y);
-      radius = Math.max(radius, d.size);
+    // Graph coordinates, not sigma's display data: between a full refresh and the render that processes it (e.g. on
+    // a resize) the display data hold unframed positions.
+    graph.forEachNode((key, attrs) => {
+      const x = attrs.x as number;
+      const y = attrs.y as number;
+      x0 = Math.min(x0, x);
+      x1 = Math.max(x1, x);
+      y0 = Math.min(y0, y);
+      y1 = Math.max(y1, y);
+      radius = Math.max(radius, sigma.getNodeDisplayData(key)?.size ?? 0);
     });
-    if (!Number.isFinite(x0)) return base;
-    const at = { cameraState: base };
-    const p = sigma.framedGraphToViewport({ x: x0, y: y0 }, at);
-    const q = sigma.framedGraphToViewport({ x: x1, y: y1 }, at);
+    if (!Number.isFinite(x0) || !Number.isFinite(y0)) return base;
+    // Sigma frames graph coordinates by its custom box, or else by the nodes' extent (its normalisation function).
+    const box = sigma.getCustomBBox() ?? { x: [x0, x1], y: [y0, y1] };
+    const frame = normalisationOf(box);
+    const framed = (x: number, y: number) => ({
+      x: 0.5 + (x - frame.cx) / frame.ratio,
+      y: 0.5 + (y - frame.cy) / frame.ratio,
+    });
+    // The graph's dimensions too, which sigma resets in a full refresh until the next render.
+    const graphDimensions = { width: box.x[1] - box.x[0] || 1, height: box.y[1] - box.y[0] || 1 };
+    const at = { cameraState: base, graphDimensions };
+    const p = sigma.framedGraphToViewport(framed(x0, y0), at);
+    const q = sigma.framedGraphToViewport(framed(x1, y1), at);
     const content = {
       left: Math.min(p.x, q.x) - radius,
       top: Math.min(p.y, q.y) - radius,
