@@ -154,6 +154,33 @@ describe('compiledToPairGraph', () => {
     expect(pairs.collabsOfEdge('constructor').length).toBe(0);
   });
 
+  test('groupPairs numbers pairs by first collaboration, as a plain grouping by key does', () => {
+    for (const [orgs, collabs, seed] of [
+      [200, 3000, 'pairs'],
+      [5, 400, 'dense'],
+      [3000, 2000, 'sparse'],
+    ] as const) {
+      const c = randomCompiled(orgs, collabs, seed);
+      const ids = new Map<string, number>();
+      const expected = Array.from({ length: c.collabCount }, (_, j) => {
+        const s = c.collabSource[j]!;
+        const t = c.collabTarget[j]!;
+        if (s === t) return -1;
+        const key = `${Math.min(s, t)}-${Math.max(s, t)}`;
+        if (!ids.has(key)) ids.set(key, ids.size);
+        return ids.get(key)!;
+      });
+      const t = groupPairs(c);
+      expect([...t.pairIndexOfCollab]).toEqual(expected);
+      expect(t.pairCount).toBe(ids.size);
+      expect([...ids.keys()]).toEqual([...t.pairSource].map((s, p) => `${s}-${t.pairTarget[p]}`));
+      for (let p = 0; p < t.pairCount; p++) {
+        const members = [...t.pairCollabs.subarray(t.pairOffsets[p], t.pairOffsets[p + 1])];
+        expect(members).toEqual(expected.flatMap((q, j) => (q === p ? [j] : [])));
+      }
+    }
+  });
+
   test('groupPairs covers every non-loop collaboration exactly once (random data)', () => {
     const big = randomCompiled(200, 3000, 'pairs');
     const t = groupPairs(big);
