@@ -10,6 +10,7 @@ import {
   labelPriority,
   placeLabels,
   tagFill,
+  slidInside,
   tagOptions,
   type LabelBox,
   type LabelCandidate,
@@ -77,15 +78,16 @@ describe('placeLabels', () => {
     expect(apart(placed[0]!.box, placed[1]!.box)).toBe(true);
   });
 
-  it('prefers a spot inside the area, and takes a cut one only when nothing inside is free', () => {
+  it('prefers a spot inside the area; only a cutOk label takes a cut one, when nothing inside is free', () => {
     const area = { width: 200, height: 100 };
     // Near the right edge: the right spot would be cut, so the label goes left.
     const edge = { options: labelOptions(180, 50, 5, 13, 60), priority: 1 };
     expect(placeLabels([edge], area)[0]!.box).toEqual(edge.options[1]);
-    // Every inside spot taken: the cut right spot is better than no label.
+    // Every inside spot taken: a marked node's cut tag is better than none; a plain label is left out.
     const blocker = fixed(0, 0, 200, 9);
     const cornered = { options: [box(150, 90, 60), box(10, 5, 40)], priority: 1 };
-    expect(placeLabels([blocker, cornered], area)[1]!.box).toEqual(box(150, 90, 60));
+    expect(placeLabels([blocker, { ...cornered, cutOk: true }], area)[1]!.box).toEqual(box(150, 90, 60));
+    expect(placeLabels([blocker, cornered], area).map((p) => p.index)).toEqual([0]);
   });
 
   it('never returns overlapping boxes on a dense random field', () => {
@@ -155,6 +157,37 @@ describe('labelOptions diagonals', () => {
     const mine = placed.find((p) => p.index === 3)!;
     expect(mine.box).toEqual(belowLeft);
     expect(mine.box.left + mine.box.width).toBeLessThanOrEqual(200);
+  });
+});
+
+describe('slidInside', () => {
+  it('adds the below and above spots slid inside the view, and nothing for spots already inside', () => {
+    const near = labelOptions(4, 100, 5, 13, 80);
+    const out = slidInside(near, 300);
+    expect(out.slice(0, 8)).toEqual(near);
+    expect(out.slice(8)).toEqual([
+      { ...near[2]!, left: 0 },
+      { ...near[3]!, left: 0 },
+    ]);
+    expect(slidInside(labelOptions(150, 100, 5, 13, 80), 300)).toHaveLength(8);
+    const right = slidInside(labelOptions(296, 100, 5, 13, 80), 300);
+    expect(right.slice(8).map((b) => b.left + b.width)).toEqual([300, 300]);
+    // Wider than the view: nothing to slide into.
+    expect(slidInside(labelOptions(4, 100, 5, 13, 400), 300)).toHaveLength(8);
+  });
+
+  it('a node at the left edge with its right spot taken keeps a whole label below it', () => {
+    const area = { width: 300, height: 200 };
+    const node = { options: slidInside(labelOptions(4, 100, 5, 13, 80), area.width), priority: 1 };
+    // Other labels cross the right spot and the right diagonals, but not the strip below the node.
+    const taken = [
+      { left: 40, top: 97, width: 50, height: 5 },
+      { left: 82, top: 108, width: 8, height: 7 },
+      { left: 82, top: 80, width: 8, height: 8 },
+    ].map((b) => ({ options: [b], priority: 5 }));
+    const placed = placeLabels([...taken, node], area).find((p) => p.index === 3)!;
+    expect(placed.box).toEqual(node.options[8]);
+    expect(placed.box.left).toBe(0);
   });
 });
 

@@ -123,7 +123,8 @@ class Bounds {
 
 /**
  * Label boxes for the labelled nodes, placed as on screen (label-placement.ts): right of the node where free, else
- * left, below or above, the more important (marked, then bigger) first; widths are estimated (chars × 0.6 × size).
+ * left, below, above or at a diagonal, the more important (marked, then bigger) first; widths are estimated
+ * (chars × 0.6 × size). The figure grows to hold its labels, so none needs sliding inside.
  */
 function placeFigureLabels(items: readonly Placed[], labelSize: number): Map<string, LabelBox> {
   const labelled = items.filter(({ node }) => node.labelled && node.label.trim() !== '');

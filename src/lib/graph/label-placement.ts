@@ -21,6 +21,11 @@ export interface LabelCandidate {
   readonly options: readonly LabelBox[];
   /** Higher wins a contested spot; equal priorities keep the input order. */
   readonly priority: number;
+  /**
+   * May take a spot the area's edge cuts when no spot inside is free (a marked node's tag: a cut tag beats a missing
+   * one). Other labels are left out instead: a clipped word reads as a different word.
+   */
+  readonly cutOk?: boolean;
 }
 
 /** Where a placed label's text starts: left end of its baseline (the box spans ascent 0.8 and descent 0.2 em). */
@@ -49,6 +54,20 @@ export function labelOptions(x: number, y: number, r: number, fontSize: number, 
     { left: x + d, top: y - d - h, width: textWidth, height: h },
     { left: x - d - textWidth, top: y - d - h, width: textWidth, height: h },
   ];
+}
+
+/**
+ * `options` (from `labelOptions` or `tagOptions`) plus their below and above spots slid sideways into a view `width`
+ * wide when they stick out of it: text under or over its node stays clear of the disc wherever it slides, while a side
+ * spot slid inwards would cover its own node. A node by the view's edge keeps its whole label instead of a cut one.
+ */
+export function slidInside(options: readonly LabelBox[], width: number): LabelBox[] {
+  const out = [...options];
+  for (const b of options.slice(2, 4)) {
+    if (b.width > width || (b.left >= 0 && b.left + b.width <= width)) continue;
+    out.push({ ...b, left: Math.min(Math.max(b.left, 0), width - b.width) });
+  }
+  return out;
 }
 
 /** The square around a disc node of radius `r` at (x, y). */
@@ -103,7 +122,7 @@ function inside(b: LabelBox, area: LabelArea): boolean {
 
 /**
  * Labels to draw, highest priority first: each takes its first spot that overlaps no label already placed, or is left
- * out. Spots inside `area` come before spots it would cut (a cut label beats a missing one). No label covers an
+ * out. Only spots inside `area` are taken, or for a `cutOk` candidate, a cut spot when no inside one is free. No label covers an
  * `obstacle` (e.g. a marked node, drawn above the labels). At most a few hundred labels reach a frame (sigma's grid
  * culls the rest), so pairwise checks stay well under a millisecond.
  */
@@ -123,7 +142,8 @@ export function placeLabels(
     const box =
       area === null
         ? options.find(free)
-        : (options.find((o) => inside(o, area) && free(o)) ?? options.find((o) => !inside(o, area) && free(o)));
+        : (options.find((o) => inside(o, area) && free(o)) ??
+          (candidates[index]!.cutOk ? options.find((o) => !inside(o, area) && free(o)) : undefined));
     if (box) placed.push({ index, box });
   }
   return placed;

@@ -11,6 +11,7 @@ import {
   labelOptions,
   labelPriority,
   placeLabels,
+  slidInside,
   tagFill,
   tagOptions,
   type LabelBox,
@@ -96,10 +97,13 @@ export function createLabelLayer(): LabelLayer {
         }
         const marked = Boolean(d.highlighted);
         const priority = labelPriority(marked, Boolean(d.forceLabel), d.size);
-        const options = marked
-          ? tagOptions(d.x, d.y, d.size, s.labelSize, width, TAG_PADDING)
-          : labelOptions(d.x, d.y, d.size, s.labelSize, width);
-        return { options, priority };
+        const options = slidInside(
+          marked
+            ? tagOptions(d.x, d.y, d.size, s.labelSize, width, TAG_PADDING)
+            : labelOptions(d.x, d.y, d.size, s.labelSize, width),
+          area.width,
+        );
+        return { options, priority, cutOk: marked };
       });
       // Sigma's disc label font and colour, with a halo as exports draw it, wherever the placement found room.
       const colour = s.labelColor.color ?? '#000';
