@@ -85,3 +85,16 @@ test('presenting keeps the whole graph framed as the stage grows', async ({ page
   expect(param('cam')).toBeNull();
   expect(problems).toEqual([]);
 });
+
+test('a whole-graph view is framed again when the stage changes size', async ({ page }) => {
+  const problems = await openAtlas(page);
+  const graph = page.getByTestId('graph');
+  const param = (k: string) => new URLSearchParams(new URL(page.url()).hash.slice(1)).get(k);
+  await expect.poll(() => graph.getAttribute('data-camera')).not.toBe('0.5000,0.5000,1.0000');
+  const wide = await graph.getAttribute('data-camera');
+  // A narrower, shorter stage: the legend wraps onto more lines and covers more of it.
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await expect.poll(() => graph.getAttribute('data-camera')).not.toBe(wide);
+  expect(param('cam')).toBeNull();
+  expect(problems).toEqual([]);
+});
