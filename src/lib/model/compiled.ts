@@ -7,15 +7,10 @@ export const UNDATED = DAY_MIN;
 /** Marks an open-ended collaboration in `collabLast`. */
 export const OPEN_END = DAY_MAX;
 
-/**
- * A dataset plus dense integer indexes. Organisation `i` is `dataset.organisations[i]`,
- * collaboration `j` is `dataset.collaborations[j]`; graph keys, masks and counts use these indexes.
- */
-export interface CompiledDataset {
-  readonly dataset: Dataset;
+/** The typed columns of a compiled dataset: structured-cloneable, so the import worker can build them. */
+export interface CompiledColumns {
   readonly orgCount: number;
   readonly collabCount: number;
-  readonly orgIndexById: ReadonlyMap<string, number>;
   /** Organisation index of each collaboration's source. */
   readonly collabSource: Int32Array;
   /** Organisation index of each collaboration's target. */
@@ -34,14 +29,46 @@ export interface CompiledDataset {
   readonly undatedCount: number;
 }
 
-/** Builds the typed-array view. Assumes a validated dataset (every endpoint exists). */
-export function compileDataset(dataset: Dataset): CompiledDataset {
+/**
+ * A dataset plus dense integer indexes. Organisation `i` is `dataset.organisations[i]`,
+ * collaboration `j` is `dataset.collaborations[j]`; graph keys, masks and counts use these indexes.
+ */
+export interface CompiledDataset extends CompiledColumns {
+  readonly dataset: Dataset;
+  readonly orgIndexById: ReadonlyMap<string, number>;
+}
+
+function indexById(dataset: Dataset): Map<string, number> {
+  const orgIndexById = new Map<string, number>();
+  dataset.organisations.forEach((o, i) => orgIndexById.set(o.id, i));
+  return orgIndexById;
+}
+
+/**
+ * Builds the typed-array view. Assumes a validated dataset (every endpoint exists). `columns`: built earlier from
+ * this same dataset (by the import worker), so the page only indexes ids — parsing 250k dates is most of the work.
+ */
+export function compileDataset(dataset: Dataset, columns?: CompiledColumns): CompiledDataset {
+  const orgIndexById = indexById(dataset);
+  if (columns) {
+    if (columns.orgCount !== dataset.organisations.length || columns.collabCount !== dataset.collaborations.length) {
+      throw new Error('atlas: compiled columns do not match the dataset');
+    }
+    return { ...columns, dataset, orgIndexById };
+  }
+  return { ...compileColumnsWith(dataset, orgIndexById), dataset, orgIndexById };
+}
+
+/** The typed columns alone (what the import worker sends along with the records). */
+export function compileColumns(dataset: Dataset): CompiledColumns {
+  return compileColumnsWith(dataset, indexById(dataset));
+}
+
+function compileColumnsWith(dataset: Dataset, orgIndexById: ReadonlyMap<string, number>): CompiledColumns {
   const orgs = dataset.organisations;
   const collabs = dataset.collaborations;
-  const orgIndexById = new Map<string, number>();
   const orgType = new Uint8Array(orgs.length);
   orgs.forEach((o, i) => {
-    orgIndexById.set(o.id, i);
     orgType[i] = ORGANISATION_TYPES.indexOf(o.type);
   });
   const n = collabs.length;
@@ -75,10 +102,8 @@ export function compileDataset(dataset: Dataset): CompiledDataset {
     if (dated > maxDay) maxDay = dated;
   });
   return {
-    dataset,
     orgCount: orgs.length,
     collabCount: n,
-    orgIndexById,
     collabSource,
     collabTarget,
     collabFirst,

@@ -122,6 +122,7 @@ export class AtlasState {
       compiled,
       { window: this.window, mode: this.mode, includeUndated: this.includeUndated },
       this.filters,
+      data.temporal,
     );
     this.data = data;
     this.announceVisibility();

@@ -54,14 +54,19 @@ export class Visibility {
   visibleOrgs = 0;
   private time: TimeSettings;
 
+  /** `index`: built over `compiled.collabFirst`/`collabLast` (e.g. by the import worker, `AtlasData.temporal`). */
   constructor(
     readonly compiled: CompiledDataset,
     time: TimeSettings,
     filters: Filters,
+    index: TemporalIndex = makeTemporalIndex(compiled.collabFirst, compiled.collabLast),
   ) {
     const n = compiled.collabCount;
     const m = compiled.orgCount;
-    this.index = makeTemporalIndex(compiled.collabFirst, compiled.collabLast);
+    if (index.first !== compiled.collabFirst || index.last !== compiled.collabLast) {
+      throw new Error('atlas: a temporal index of other collaborations');
+    }
+    this.index = index;
     this.timeMask = new Uint8Array(n);
     this.filterOk = new Uint8Array(n);
     this.orgFilterOk = new Uint8Array(m);

@@ -4,9 +4,13 @@ import type { ImportedData } from '../io/import-files';
 import type { ImportRequest, ImportResponse } from './import-protocol';
 import type { Collaboration, Organisation } from '../model/types';
 import type { RegionTexts } from '../state/load-builtin';
+import type { AtlasDerived } from '../state/atlas-data';
+
+/** An imported dataset, with what the worker derived from it (see `AtlasDerived`). */
+export type WorkerImport = ImportedData & { readonly derived?: AtlasDerived };
 
 export interface ImportRun {
-  readonly result: Promise<ImportResult<ImportedData>>;
+  readonly result: Promise<ImportResult<WorkerImport>>;
   cancel(): void;
 }
 
@@ -29,9 +33,9 @@ export function importInWorker(
   const w = ensureWorker();
   const id = nextId++;
   const request: ImportRequest = { type: 'import', id, files, today, regions, dateAttribute };
-  let settle: ((r: ImportResult<ImportedData>) => void) | null = null;
+  let settle: ((r: ImportResult<WorkerImport>) => void) | null = null;
   let fail: ((e: Error) => void) | null = null;
-  const result = new Promise<ImportResult<ImportedData>>((resolve, reject) => {
+  const result = new Promise<ImportResult<WorkerImport>>((resolve, reject) => {
     settle = resolve;
     fail = reject;
   });
@@ -51,7 +55,7 @@ export function importInWorker(
       else {
         const imported = msg.result.dataset;
         const dataset = { ...imported.dataset, organisations, collaborations };
-        settle?.({ ...msg.result, dataset: { ...imported, dataset } });
+        settle?.({ ...msg.result, dataset: { ...imported, dataset, derived: msg.derived } });
       }
     }
   };

@@ -2,6 +2,7 @@
 import type { ImportResult } from '../model/errors';
 import type { ImportedData } from '../io/import-files';
 import type { Collaboration, Organisation } from '../model/types';
+import type { AtlasDerived } from '../state/atlas-data';
 
 /** Records per `records` message: about 50 ms of structured-clone work on the page at most. */
 export const RECORDS_PER_MESSAGE = 4000;
@@ -30,5 +31,11 @@ export type ImportResponse =
       readonly organisations?: readonly Organisation[];
       readonly collaborations?: readonly Collaboration[];
     }
-  | { readonly type: 'done'; readonly id: number; readonly result: ImportResult<ImportedData> }
+  | {
+      readonly type: 'done';
+      readonly id: number;
+      readonly result: ImportResult<ImportedData>;
+      /** Compiled columns, placement and map links of the records sent (transferred), when the import succeeded. */
+      readonly derived?: AtlasDerived;
+    }
   | { readonly type: 'failed'; readonly id: number; readonly message: string };

@@ -4,6 +4,7 @@ import { parseXmlLight } from '../io/xml-light';
 import { importFiles } from '../io/import-files';
 import { regionResolver } from '../io/builtin';
 import { regionIndexFromCsv, type RegionIndex } from '../regions/region-index';
+import { deriveAtlas, derivedBuffers } from '../state/atlas-data';
 import { RECORDS_PER_MESSAGE, type ImportRequest, type ImportCancel, type ImportResponse } from './import-protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -42,6 +43,8 @@ scope.onmessage = async (event: MessageEvent<ImportRequest | ImportCancel>) => {
       post({ type: 'done', id: message.id, result });
       return;
     }
+    // Derived here rather than on the page: it is the longest work left between the last record and the first frame.
+    const derived = deriveAtlas(result.dataset.dataset, regions);
     // Large datasets go out in slices: one huge message would freeze the page while it is deserialised.
     const { organisations, collaborations } = result.dataset.dataset;
     for (let i = 0; i < organisations.length; i += RECORDS_PER_MESSAGE) {
@@ -51,7 +54,10 @@ scope.onmessage = async (event: MessageEvent<ImportRequest | ImportCancel>) => {
       post({ type: 'records', id: message.id, collaborations: collaborations.slice(i, i + RECORDS_PER_MESSAGE) });
     }
     const shell = { ...result.dataset, dataset: { ...result.dataset.dataset, organisations: [], collaborations: [] } };
-    post({ type: 'done', id: message.id, result: { ...result, dataset: shell } });
+    scope.postMessage(
+      { type: 'done', id: message.id, result: { ...result, dataset: shell }, derived } satisfies ImportResponse,
+      derivedBuffers(derived),
+    );
   } catch (error) {
     post({ type: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) });
   } finally {

@@ -43,7 +43,13 @@ export async function loadFromBytes(
   const result = await run.result;
   if (!result.ok) throw new Error(result.errors.slice(0, 50).map(formatProblem).join('\n'));
   performance.mark('atlas:data-parsed');
-  const data = makeAtlasData(result.dataset.dataset, geo.index, geo.topology, result.dataset.positions);
+  const data = makeAtlasData(
+    result.dataset.dataset,
+    geo.index,
+    geo.topology,
+    result.dataset.positions,
+    result.dataset.derived,
+  );
   performance.mark('atlas:data-ready');
   return data;
 }
