@@ -55,7 +55,12 @@ one task — growing with the collaborations; see the load profile.
 **Where the time goes.** The import proper runs in the worker and reaches the page in slices; no frame inside it is
 long. Since commit 2a90a59 the views of a large dataset (over 10,000 organisations) build in tasks of their own, so
 the frame that receives the result holds only the structured-clone copy of the dataset, \`makeAtlasData\` and the
-light views (~0.3–0.5 s at 50k against 3.7 s before). Since commit 6ef988b the merged graph (graphology's \`addNode\`
+light views (~0.3–0.5 s at 50k against 3.7 s before). Since commit 0acd94a the worker also derives the compiled
+columns, map placement, co-participation links and temporal index and transfers them as typed arrays, so
+\`makeAtlasData\` only indexes ids (16 ms instead of ~150) and the visibility build skips its sort (20 ms instead of
+~70); with the filter menus counted from the compiled codes (f4cd00d) and the start positions moved to a later task
+(43cc268), that frame takes 133–188 ms in this run (0.46–0.55 s in the run of 6ef988b); most of what is left is
+Svelte mounting the dashboard and Leaflet's first fit (a forced layout). Since commit 6ef988b the merged graph (graphology's \`addNode\`
 and \`addEdge\` for 50k organisations and 230k pairs, 1–1.5 s in one task before) is built in slices of about 40 ms.
 The pair table before it (\`groupPairs\`) is still one task, but since commit d8a8e80 it is built with typed arrays
 (bucketed by lower end, a stamp array over the higher end) instead of a Map keyed by \`s·N + t\`: 35 ms instead of
@@ -65,8 +70,8 @@ strings instead of a fresh \`String(i)\` per edge end saves about a fifth of it 
 long is sigma's constructor (its first full pass over every node and edge) with its first render (\`process\`),
 1–1.6 s in one task.
 
-**What would meet it.** Build the pair table in the import worker and transfer it as typed arrays; transfer the
-dataset as columns instead of 300k cloned objects. Sigma 3's first pass over 280k items is one call and cannot be
+**What would meet it.** Build the pair table in the import worker and transfer it as typed arrays; mount the
+dashboard's panels in a task of their own for large datasets. Sigma 3's first pass over 280k items is one call and cannot be
 sliced from outside, so at 50k one task of about a second remains whatever the app does — unless the first frame
 shows fewer edges (for instance only pairs of several collaborations) and the rest are added later, at the cost of
 sigma re-processing everything once more.
@@ -102,9 +107,12 @@ measure a drag that does no work.
 **A kind filter at 50k costs far more than 50 ms of JS (issue #4's aim).** A filter that removes most
 collaborations changes most organisations' counts, hence their size or fade, and most pair edges: past 40 % of the
 graph the scene asks sigma for one full refresh (every node and edge through its reducer, then \`process\` at the
-next render), 150–250 ms here, plus ~100 ms of effects (the graph's and the map's diffs over 250k collaborations, the
+next render), 150–250 ms here, plus ~85 ms of effects (the graph's and the map's diffs over 250k collaborations, the
 map's region tables, the histogram). Below the share it is a partial refresh, time-sliced at 8 ms a frame. Keys are
-no longer spelled out for a change that ends in a full refresh (\`partialGraphWithin\`, commit d1dd0b5). What would
+no longer spelled out for a change that ends in a full refresh (\`partialGraphWithin\`, commit d1dd0b5). Until commit
+b70a8e5 the first filter and the last clear also paid a second full pass: the "Clear filters" button appearing made
+the filter bar 0.8 px taller, the stage's ResizeObserver saw a new size and sigma reprocessed everything (~0.2 s);
+the button is now always laid out and hidden while unused. What would
 meet it is the same as for the steps: kind as an edge attribute tested against a uniform mask, and node size and
 fade from a data texture, so a filter change writes typed arrays and a texture instead of re-adding every item.
 `,
