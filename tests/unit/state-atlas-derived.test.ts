@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveAtlas, derivedBuffers, makeAtlasData } from '../../src/lib/state/atlas-data';
 import { compileColumns, compileDataset } from '../../src/lib/model/compiled';
 import { loadBuiltinDataset, loadRegionIndex } from '../helpers/builtin';
+import { NO_FILTERS, Visibility } from '../../src/lib/state/visibility';
 
 const dataset = loadBuiltinDataset();
 const regions = loadRegionIndex();
@@ -29,10 +30,18 @@ describe('deriveAtlas across a worker boundary', () => {
     expect(viaWorker.temporal).toEqual(onPage.temporal);
   });
 
-  it('refuses a temporal index over other arrays', () => {
+  it('the visibility refuses a temporal index over other arrays than the compiled columns', () => {
     const sent = deriveAtlas(dataset, regions);
     const copied = { ...sent, temporal: { ...sent.temporal, first: sent.temporal.first.slice() } };
-    expect(() => makeAtlasData(dataset, regions, null, null, copied)).toThrow(/temporal index/);
+    const data = makeAtlasData(dataset, regions, null, null, copied);
+    const time = {
+      window: { from: data.compiled.firstDay, to: data.compiled.lastDatedDay },
+      mode: 'active' as const,
+      includeUndated: true,
+    };
+    expect(() => new Visibility(data.compiled, time, NO_FILTERS, data.temporal)).toThrow(/temporal index/);
+    const fine = makeAtlasData(dataset, regions, null, null);
+    expect(() => new Visibility(fine.compiled, time, NO_FILTERS, fine.temporal)).not.toThrow();
   });
 
   it('the transfer list names every typed array once, so the worker keeps no copy', () => {

@@ -125,9 +125,6 @@ export function makeAtlasData(
   derived: AtlasDerived = deriveAtlas(dataset, regions),
 ): AtlasData {
   const compiled = compileDataset(dataset, derived.columns);
-  if (derived.temporal.first !== compiled.collabFirst || derived.temporal.last !== compiled.collabLast) {
-    throw new Error('atlas: the temporal index was built over other arrays than the compiled columns');
-  }
   const { columns: linkColumns, ...links } = derived.links;
   return {
     compiled,

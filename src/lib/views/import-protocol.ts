@@ -35,7 +35,7 @@ export type ImportResponse =
       readonly type: 'done';
       readonly id: number;
       readonly result: ImportResult<ImportedData>;
-      /** Compiled columns, placement and map links of the records sent (transferred), when the import succeeded. */
+      /** What the records sent imply (`AtlasDerived`, its buffers transferred), when the import succeeded. */
       readonly derived?: AtlasDerived;
     }
   | { readonly type: 'failed'; readonly id: number; readonly message: string };
