@@ -23,7 +23,7 @@ afterEach(() => cleanups.splice(0).forEach((f) => f()));
 /** A binding in a fresh container, destroyed after the test. */
 function bind(
   graph: AbstractGraph,
-  reducers: Pick<SigmaOptions, 'nodeReducer' | 'edgeReducer' | 'covered'>,
+  reducers: Pick<SigmaOptions, 'nodeReducer' | 'edgeReducer' | 'covered' | 'display'>,
   onHover: (i: number) => void = () => {},
 ): SigmaBinding {
   const { el, remove } = makeContainer();
@@ -54,7 +54,14 @@ function mount(
   const scene = new GraphScene(data, 'parallel', data.positions!);
   scene.sync(vis, false, 'degree');
   scene.applyColours('type');
-  const reducers = { nodeReducer: scene.nodeReducer, edgeReducer: scene.edgeReducer, covered };
+  // As the app binds it: drawn sizes, fades and gates from the scene's state texels.
+  const display = {
+    nodes: scene.nodeTexels,
+    edges: scene.edgeTexels,
+    faded: () => scene.ds.fadedColour,
+    rankSize: (i: number) => scene.ds.rankSize?.[i] ?? 0,
+  };
+  const reducers = { nodeReducer: scene.nodeReducer, edgeReducer: scene.edgeReducer, covered, display };
   const binding = bind(scene.graph, reducers, onHover);
   return { binding, scene };
 }
@@ -174,6 +181,70 @@ describe('sigma binding', () => {
     binding.setTimeFilter({ from: 19000, to: 19100, undated: 0 }); // 2022
     expect(redRows()).toEqual([false, true, true]);
     expect(binding.timeFilter.from).toBe(19000);
+  });
+
+  it('state texels: a node is drawn at its texel size, culled and unpickable at 0, faded by its flag; edges gated', () => {
+    const { binding, scene } = mount();
+    const hst = data.compiled.orgIndexById.get('hst-group')!;
+    const pixelAt = (layer: 'nodes' | 'edges', x: number, y: number): Uint8Array => {
+      const canvas = binding.sigma.getCanvases()[layer]!;
+      const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl'))!;
+      const ratio = canvas.width / canvas.clientWidth;
+      const px = new Uint8Array(4);
+      gl.readPixels(Math.round(x * ratio), Math.round(canvas.height - y * ratio), 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
+      return px;
+    };
+    const inkOf = (layer: 'nodes' | 'edges'): number => {
+      const canvas = binding.sigma.getCanvases()[layer]!;
+      const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl'))!;
+      const px = new Uint8Array(4 * canvas.width * canvas.height);
+      gl.readPixels(0, 0, canvas.width, canvas.height, gl.RGBA, gl.UNSIGNED_BYTE, px);
+      let ink = 0;
+      for (let i = 3; i < px.length; i += 4) if (px[i]! > 0) ink++;
+      return ink;
+    };
+    const render = () => binding.forceFrame();
+    // Sigma's GPU picking (private in its types): what a hover or click would find at a point.
+    const picked = (p: { x: number; y: number }) =>
+      (binding.sigma as unknown as { getNodeAtPosition(p: { x: number; y: number }): string | null }).getNodeAtPosition(
+        p,
+      );
+    const d = binding.sigma.getNodeDisplayData(String(hst))!;
+    const at = binding.sigma.framedGraphToViewport(d);
+    // A point inside the disc but off its centre, where a neighbour's edge may pass: 0.6 of the drawn radius.
+    const radius = binding.sigma.scaleSize(scene.nodeTexels.bytes[4 * hst]!);
+    const edge = { x: at.x + 0.6 * radius, y: at.y };
+    render();
+    expect(pixelAt('nodes', edge.x, edge.y)[3]).toBeGreaterThan(200);
+    expect(picked(at)).toBe(String(hst));
+    // Texel 0: not drawn and not picked, with no reducer pass.
+    scene.nodeTexels.bytes[4 * hst] = 0;
+    scene.nodeTexels.version++;
+    render();
+    expect(pixelAt('nodes', edge.x, edge.y)[3]).toBe(0);
+    expect(picked(at)).toBeNull();
+    // Twice the size: drawn where it was not before.
+    const far = { x: at.x + 1.6 * radius, y: at.y };
+    scene.nodeTexels.bytes[4 * hst] = 2 * Math.round(scene.ds.nodeSize![hst]!);
+    scene.nodeTexels.version++;
+    render();
+    expect(pixelAt('nodes', far.x, far.y)[3]).toBeGreaterThan(200);
+    // The flag: the theme's fade colour.
+    scene.nodeTexels.bytes[4 * hst + 1] = 255;
+    scene.nodeTexels.version++;
+    render();
+    expect([...pixelAt('nodes', edge.x, edge.y).subarray(0, 3)]).toEqual([0xe4, 0xe4, 0xe4]);
+    // Edges: every gate 0 leaves the edge layer empty; back to the scene's gates, it holds ink again.
+    const saved = scene.edgeTexels.bytes.slice();
+    expect(inkOf('edges')).toBeGreaterThan(500);
+    scene.edgeTexels.bytes.fill(0);
+    scene.edgeTexels.version++;
+    render();
+    expect(inkOf('edges')).toBe(0);
+    scene.edgeTexels.bytes.set(saved);
+    scene.edgeTexels.version++;
+    render();
+    expect(inkOf('edges')).toBeGreaterThan(500);
   });
 
   it('draws every always-labelled label of the built-in dataset without two overlapping', () => {

@@ -129,11 +129,10 @@ describe('makeNodeReducer', () => {
   const select0: GraphDisplayState = { ...base, selected: new Set([0]), focus: neighbourhood(adjacency, [0], 1, all) };
   test.each([
     // [case, state, org, expected subset]
-    ['plain', base, 3, { hidden: undefined, forceLabel: undefined, highlighted: undefined, zIndex: 0 }],
-    ['filtered out', { ...base, orgVisible: ones(8, [0, 1, 2, 4, 5, 6, 7]) }, 3, { hidden: true }],
-    ['isolated, hidden', { ...withDegree, hideIsolated: true }, 7, { hidden: true }],
-    ['connected, kept', { ...withDegree, hideIsolated: true }, 3, { hidden: undefined }],
-    ['isolated, kept when not hiding', withDegree, 7, { hidden: undefined }],
+    ['plain', base, 3, { hidden: undefined, forceLabel: undefined, highlighted: undefined, zIndex: 0, slot: 3 }],
+    // Filters and inactivity are the texel's (gpu-state.ts): the reducer's output does not depend on them.
+    ['filtered out', { ...base, orgVisible: ones(8, [0, 1, 2, 4, 5, 6, 7]) }, 3, { hidden: undefined }],
+    ['isolated, hiding them', { ...withDegree, hideIsolated: true }, 7, { hidden: undefined }],
     ['hovered', hover3, 3, { forceLabel: true, highlighted: true, zIndex: 3 }],
     ['hover neighbour', hover3, 4, { color: graph.getNodeAttribute('4', 'color'), zIndex: 1, highlighted: undefined }],
     ['outside the hover', hover3, 5, { color: FADED.light, label: null, zIndex: 0, forceLabel: undefined }],
@@ -153,12 +152,22 @@ describe('makeNodeReducer', () => {
       6,
       { highlighted: true, forceLabel: undefined, zIndex: 1 },
     ],
-    ['faded by a filter', { ...base, orgFaded: ones(8, [4]) }, 4, { color: FADED.light, label: null }],
     [
-      'colour and size override',
-      { ...base, nodeColour: Array(8).fill('#123456'), nodeSize: new Float32Array(8).fill(9) },
+      'faded for inactivity',
+      { ...base, orgFaded: ones(8, [4]) },
+      4,
+      { color: graph.getNodeAttribute('4', 'color'), label: graph.getNodeAttribute('4', 'label') },
+    ],
+    [
+      'colour override, size to rank labels by (the drawn size is the texel)',
+      {
+        ...base,
+        nodeColour: Array(8).fill('#123456'),
+        nodeSize: new Float32Array(8).fill(9),
+        rankSize: new Float32Array(8).fill(5),
+      },
       1,
-      { color: '#123456', size: 9 },
+      { color: '#123456', size: 5 },
     ],
   ])('%s', (_name, state, org, expected) => {
     expectDisplay(nodeOut(state, org), expected);
@@ -168,29 +177,28 @@ describe('makeNodeReducer', () => {
     let state = base;
     const reducer = makeNodeReducer(() => state);
     const attrs = () => ({ ...graph.getNodeAttributes('3') });
-    expect(reducer('3', attrs()).hidden).toBeUndefined();
-    state = { ...base, orgVisible: new Uint8Array(8) };
-    expect(reducer('3', attrs())).toMatchObject({ hidden: true, x: graph.getNodeAttribute('3', 'x') });
+    expect(reducer('3', attrs()).color).toBe(graph.getNodeAttribute('3', 'color'));
+    state = { ...base, nodeColour: Array(8).fill('#654321') };
+    expect(reducer('3', attrs())).toMatchObject({ color: '#654321', x: graph.getNodeAttribute('3', 'x') });
   });
 });
 
 describe('makeEdgeReducer', () => {
   const hover3: GraphDisplayState = { ...base, hovered: 3, focus: hoverFocus(adjacency, 3, all) };
   test.each([
-    ['plain', base, 4, { hidden: undefined, zIndex: 0 }],
-    ['out of the window', { ...base, collabVisible: ones(10, [0, 1, 2, 3, 5, 6, 7, 8, 9]) }, 4, { hidden: true }],
-    ['an end filtered out', { ...base, orgVisible: ones(8, [0, 1, 2, 3, 5, 6, 7]) }, 4, { hidden: true }],
-    ['an end isolated and hidden', { ...base, hideIsolated: true }, 4, { hidden: true }],
+    ['plain', base, 4, { hidden: undefined, zIndex: 0, slot: 4 }],
+    // The window, filters and hidden ends are the texel's and the shader's (gpu-state.ts, time-filter.ts).
+    ['out of the window', { ...base, collabVisible: ones(10, [0, 1, 2, 3, 5, 6, 7, 8, 9]) }, 4, { hidden: undefined }],
+    ['an end filtered out', { ...base, orgVisible: ones(8, [0, 1, 2, 3, 5, 6, 7]) }, 4, { hidden: undefined }],
     ['in the hover', hover3, 4, { zIndex: 1, color: graph.getEdgeAttribute('4', 'color') }],
     ['outside the hover', hover3, 5, { color: FADED.light, zIndex: 0 }],
     ['new in this step', { ...base, emphasised: ones(10, [5]) }, 5, { color: HIGHLIGHT.light, size: 2, zIndex: 2 }],
     ['new but outside the hover', { ...hover3, emphasised: ones(10, [5]) }, 5, { color: FADED.light }],
-    ['an end faded by a filter', { ...base, orgFaded: ones(8, [5]) }, 5, { color: FADED.light }],
   ])('%s', (_name, state, collab, expected) => {
     expectDisplay(edgeOut(state, collab), expected);
   });
 
-  test('merged mode: hidden at count 0, width from the visible count, focus by pair', () => {
+  test('merged mode: 1 wide (the texel gives the width), hidden when expanded, focus by pair', () => {
     const key = pairKey(0, 1);
     const p = pairs.graph.getEdgeAttribute(key, 'pair');
     const run = (state: GraphDisplayState) =>
@@ -202,10 +210,9 @@ describe('makeEdgeReducer', () => {
         ...pairs.graph.getEdgeAttributes(key),
       });
     const counts = new Int32Array(pairs.pairCount).fill(1);
-    counts[p] = 0;
-    expect(run({ ...base, pairCount: counts })).toMatchObject({ hidden: true });
     counts[p] = 4;
-    expect(run({ ...base, pairCount: counts })).toMatchObject({ size: 3 });
+    expect(run({ ...base, pairCount: counts })).toMatchObject({ size: 1, slot: p });
+    expect(run({ ...base, expanded: ones(8, [1]) })).toMatchObject({ hidden: true });
     expect(run({ ...base, focus: hoverFocus(adjacency, 3, all, pairs) })).toMatchObject({ color: FADED.light });
     expect(run({ ...base, focus: hoverFocus(adjacency, 0, all, pairs) })).toMatchObject({ zIndex: 1 });
     const emphasised = ones(pairs.pairCount, [p]);

@@ -2,7 +2,7 @@
 import type { Attributes } from 'graphology-types';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { Adjacency, Focus } from './adjacency';
-import { pairEdgeWidth, pairKey } from './build-graph';
+import { pairKey } from './build-graph';
 import type { PairTable } from './pairs';
 import { FADED, HIGHLIGHT, type Theme } from './palettes';
 
@@ -143,7 +143,10 @@ export interface GraphDisplayState {
   readonly labelForced: Uint8Array;
   /** Node colour/size by organisation; null keeps the graph's base attributes. */
   readonly nodeColour: readonly string[] | null;
+  /** Drawn size by organisation (into its texel); null keeps the graph's base attributes. */
   readonly nodeSize: Float32Array | null;
+  /** Size sigma keeps for each node, which it ranks labels by: steady, so a filter or step needs no reducer pass. */
+  readonly rankSize: Float32Array | null;
   /** Merged mode: visible collaborations per pair and pairs holding an emphasised collaboration. */
   readonly pairCount: Int32Array | null;
   readonly pairEmphasised: Uint8Array | null;
@@ -172,6 +175,7 @@ export function emptyDisplayState(orgCount: number, collabCount: number, theme: 
     labelForced: new Uint8Array(orgCount),
     nodeColour: null,
     nodeSize: null,
+    rankSize: null,
     pairCount: null,
     pairEmphasised: null,
     expanded: null,
@@ -180,36 +184,34 @@ export function emptyDisplayState(orgCount: number, collabCount: number, theme: 
   };
 }
 
-function isShown(s: GraphDisplayState, org: number): boolean {
-  return s.orgVisible[org] === 1 && !(s.hideIsolated && s.orgDegree[org] === 0);
-}
+/** Reducer output plus the item's index, which the state programs read their texel by (see gpu-state.ts). */
+export type WithSlot<T> = Partial<T> & { slot?: number };
 
 /**
  * Sigma's node reducer; create it once and let it read the current state through `getState`. Sigma hands it a
  * shallow copy of the attributes, which it edits and returns to avoid an allocation per node. Hovered, selected,
  * search-matched and region-highlighted nodes are never faded and get `highlighted`; always-labelled nodes get only
- * `forceLabel` (a hover box on 150 nodes would bury the graph).
+ * `forceLabel` (a hover box on 150 nodes would bury the graph). Whether a node is drawn, its drawn size and its fade
+ * for inactivity are not decided here but in its texel (gpu-state.ts), so filters and the window never need the
+ * reducer again; `size` here is the steady `rankSize` sigma ranks labels by.
  */
 export function makeNodeReducer(
   getState: () => GraphDisplayState,
-): (key: string, data: Attributes) => Partial<NodeDisplayData> {
+): (key: string, data: Attributes) => WithSlot<NodeDisplayData> {
   return (key, data) => {
     const s = getState();
     const i = +key;
-    const out = data as Partial<NodeDisplayData>;
-    if (!isShown(s, i)) {
-      out.hidden = true;
-      return out;
-    }
+    const out = data as WithSlot<NodeDisplayData>;
+    out.slot = i;
     const colour = s.nodeColour?.[i];
     if (colour) out.color = colour;
-    const size = s.nodeSize?.[i];
+    const size = s.rankSize?.[i];
     if (size) out.size = size;
     const hovered = i === s.hovered;
     const selected = s.selected.has(i);
     const matched = s.searchMatches.has(i);
     const marked = hovered || selected || matched || s.highlighted[i] === 1;
-    if (!marked && (s.orgFaded[i] === 1 || (s.focus !== null && s.focus.orgs[i] !== 1))) {
+    if (!marked && s.focus !== null && s.focus.orgs[i] !== 1) {
       out.color = s.fadedColour;
       out.label = null;
       out.zIndex = 0;
@@ -225,37 +227,31 @@ export function makeNodeReducer(
 /**
  * Sigma's edge reducer for the per-collaboration graph (`mode: 'collab'`, key = collaboration index) or the merged
  * graph (`mode: 'pair'`, index in the `pair` attribute). `source`/`target` are the endpoint arrays of that mode.
+ * Whether an edge is drawn and a pair's width by its visible count are in its texel (gpu-state.ts); here a pair is 1
+ * wide, which the texel multiplies. An edge with a faded end is never drawn (a drawn edge keeps both ends active).
  */
 export function makeEdgeReducer(
   getState: () => GraphDisplayState,
   endpoints: { readonly source: Int32Array; readonly target: Int32Array },
   mode: 'collab' | 'pair' = 'collab',
-): (key: string, data: Attributes) => Partial<EdgeDisplayData> {
+): (key: string, data: Attributes) => WithSlot<EdgeDisplayData> {
   const merged = mode === 'pair';
   return (key, data) => {
     const s = getState();
     const e = merged ? (data.pair as number) : +key;
-    const out = data as Partial<EdgeDisplayData>;
+    const out = data as WithSlot<EdgeDisplayData>;
+    out.slot = e;
     const a = endpoints.source[e] ?? 0;
     const b = endpoints.target[e] ?? 0;
-    const expanded = merged && s.expanded !== null && (s.expanded[a] === 1 || s.expanded[b] === 1);
-    const timed = s.timedCollab !== null ? (s.timedCollab[e] ?? -1) : -1;
-    // A timed edge is culled by the shader outside the window; inside it, both ends are active (neither isolated nor
-    // faded for inactivity), so its display here must not depend on the window: it is not refreshed when that moves.
-    const count = merged && s.pairCount && timed < 0 ? (s.pairCount[e] ?? 0) : -1;
-    const shown =
-      timed >= 0
-        ? s.collabFilterOk[timed] === 1 && s.orgVisible[a] === 1 && s.orgVisible[b] === 1
-        : (merged ? count !== 0 : s.collabVisible[e] === 1) && isShown(s, a) && isShown(s, b);
-    if (!shown || expanded) {
+    if (merged && s.expanded !== null && (s.expanded[a] === 1 || s.expanded[b] === 1)) {
       out.hidden = true;
       return out;
     }
-    if (count > 0) out.size = pairEdgeWidth(count);
+    if (merged) out.size = 1;
     const f = s.focus;
     const inFocus =
       f === null || (merged ? (f.pairs ? f.pairs[e] === 1 : f.orgs[a] === 1 && f.orgs[b] === 1) : f.collabs[e] === 1);
-    if (!inFocus || (timed < 0 && (s.orgFaded[a] === 1 || s.orgFaded[b] === 1))) {
+    if (!inFocus) {
       out.color = s.fadedColour;
       out.zIndex = 0;
       return out;

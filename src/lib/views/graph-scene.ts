@@ -5,13 +5,7 @@ import type { Visibility } from '../state/visibility';
 import type { Hover } from '../state/atlas-state.svelte';
 import type { ColourBy, EdgeMode, Selection, SizeBy } from '../state/view-state';
 import { ChangeLog, type LogCursor } from '../state/change-log';
-import {
-  compiledToGraph,
-  compiledToPairGraph,
-  DEFAULT_LAYOUT_SEED,
-  pairEdgeWidth,
-  type PairGraphResult,
-} from '../graph/build-graph';
+import { compiledToGraph, compiledToPairGraph, DEFAULT_LAYOUT_SEED, type PairGraphResult } from '../graph/build-graph';
 import { groupPairs, type PairTable } from '../graph/pairs';
 import {
   emptyDisplayState,
@@ -42,15 +36,20 @@ import {
 import { labelledOrgs } from '../graph/labels';
 import { expandedEdges, MAX_EXPANDED, MAX_ZOOM_EXPANDED, type ExpandedEdge } from '../graph/expand';
 import { ORGANISATION_TYPES } from '../model/types';
+import {
+  stateTexels,
+  writeAllEdgeTexels,
+  writeAllNodeTexels,
+  writeEdgeTexel,
+  writeNodeTexel,
+  type EdgeIndexing,
+  type StateTexels,
+} from '../graph/gpu-state';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export const MIN_NODE_SIZE = 3;
 export const MAX_NODE_SIZE = 16;
-/** A change touching more than this share of nodes + edges is drawn with one full refresh instead. */
-export const FULL_REFRESH_SHARE = 0.4;
-/** …on graphs of at least this many nodes + edges (below it either way costs a few milliseconds). */
-export const FULL_REFRESH_MIN = 20_000;
 /** Node sizes are quantised to this many pixels (see `sizeOf`). */
 export const NODE_SIZE_STEP = 1;
 /** Share of the label density given to always-on labels (0.5 density → top 10 % labelled). */
@@ -102,10 +101,12 @@ export class GraphScene {
   }
 
   private graphKeys: GraphKeys | undefined;
-  /** Scratch for partialGraphFor, zero between calls. */
+  /** Marks of the edges a sync touched, zero between calls. */
   private edgeMarks: Uint8Array | undefined;
-  /** Organisations whose timed edges must all be re-added (see `sync`). */
-  private bringTimed: Uint8Array | undefined;
+  /** What the node and edge shaders draw (see gpu-state.ts), kept in step with `ds`. */
+  readonly nodeTexels: StateTexels;
+  readonly edgeTexels: StateTexels;
+  readonly edgeIndexing: EdgeIndexing;
   private synced = false;
   /** Edges (or pairs, when merged) emphasised by the last sync, to clear on the next. */
   private emphasisedEdges: number[] = [];
@@ -149,6 +150,12 @@ export class GraphScene {
     } else for (let j = 0; j < c.collabCount; j++) timed[j] = this.pairs.pairIndexOfCollab[j]! >= 0 ? j : -1;
     ds.timedCollab = timed;
     this.ds = ds;
+    this.edgeIndexing =
+      edgeMode === 'merged'
+        ? { source: this.pairs.pairSource, target: this.pairs.pairTarget, merged: true }
+        : { source: c.collabSource, target: c.collabTarget, merged: false };
+    this.nodeTexels = stateTexels(c.orgCount);
+    this.edgeTexels = stateTexels(this.edgeIndexing.source.length);
     let max = 0;
     const total = new Float32Array(c.orgCount);
     for (let j = 0; j < c.collabCount; j++) {
@@ -158,6 +165,7 @@ export class GraphScene {
     for (const v of total) max = Math.max(max, v);
     this.maxTotalDegree = max;
     this.totalDegree = total;
+    ds.rankSize = total.map((d) => this.sizeOf(d, max));
     this.nodeReducer = makeNodeReducer(() => this.ds);
     const endpoints =
       edgeMode === 'merged'
@@ -193,8 +201,10 @@ export class GraphScene {
   }
 
   /**
-   * Catches up with visibility changes. Returns the keys to refresh, or null when everything must be refreshed (the
-   * first sync, or a change touching most of the graph).
+   * Catches up with visibility changes: the display state and the texels the shaders draw from (gpu-state.ts).
+   * Returns the keys whose reducer output changed (play-step emphasis, a selection's expansion switching), or null
+   * on the first sync, which sigma draws whole. Filters and window steps change no reducer output: sizes, widths,
+   * fades for inactivity and what is drawn at all are texels, so they cost no sigma refresh.
    *
    * `emphasise`: mark the collaborations that entered in this step (timeline playback). Off while
    * dragging or typing, where it would only double the edges each step refreshes.
@@ -207,7 +217,8 @@ export class GraphScene {
   ): { nodes: string[]; edges: string[] } | null {
     const ds = this.ds;
     const c = this.data.compiled;
-    // A mark per organisation instead of a Set: a step at 50k touches thousands, each touched many times.
+    const merged = this.edgeMode === 'merged';
+    // Marks instead of Sets: a step at 50k touches thousands of organisations and edges, each many times.
     const orgMark = (this.orgMark ??= new Uint8Array(c.orgCount));
     const changedOrgs: number[] = [];
     const touch = (i: number): void => {
@@ -215,32 +226,29 @@ export class GraphScene {
       orgMark[i] = 1;
       changedOrgs.push(i);
     };
+    const edgeMark = (this.edgeMarks ??= new Uint8Array(this.edgeIndexing.source.length));
     const changedEdges: number[] = [];
-    const merged = this.edgeMode === 'merged';
+    const touchEdge = (e: number): void => {
+      if (e < 0 || edgeMark[e] === 1) return;
+      edgeMark[e] = 1;
+      changedEdges.push(e);
+    };
     const emphasised = ds.emphasised;
-    // Hiding instead of fading inactive organisations changes every node's class: one full refresh.
     const hideSwitched = this.synced && ds.hideIsolated !== hideInactive;
     ds.hideIsolated = hideInactive;
-    const timed = ds.timedCollab!;
-    // Timed edges are not re-added when the window moves them in or out: the shader reads the window (time-filter.ts).
     const applyCollab = (j: number): void => {
       const on = vis.collabVisible[j]!;
       ds.collabVisible[j] = on;
       const p = this.pairs.pairIndexOfCollab[j]!;
-      // Self-loops (p < 0) are not in the graph: sigma throws on a refresh key it does not know.
+      // Self-loops (p < 0) are not in the graph.
       if (merged && p >= 0 && ds.pairCount) {
-        const before = ds.pairCount[p]!;
-        const after = before + (on ? 1 : -1);
-        ds.pairCount[p] = after;
-        // Pairs whose drawn width is unchanged are skipped (see pairEdgeWidth); duplicates are removed later.
-        if (timed[p]! < 0 && pairEdgeWidth(before) !== pairEdgeWidth(after)) changedEdges.push(p);
-      } else if (p >= 0 && timed[j]! < 0) changedEdges.push(j);
+        ds.pairCount[p] = ds.pairCount[p]! + (on ? 1 : -1);
+        touchEdge(p);
+      } else if (p >= 0) touchEdge(j);
       touch(c.collabSource[j]!);
       touch(c.collabTarget[j]!);
     };
     const incremental = vis.changes.readSince(this.cursor, applyCollab);
-    // The first sync sets everything (sigma draws it whole anyway). Later resets of the log (filters, mode, a long
-    // burst of steps) are diffed against what is shown, so a filter change on a big graph stays a partial refresh.
     const first = !this.synced;
     this.synced = true;
     if (first) {
@@ -254,97 +262,60 @@ export class GraphScene {
         }
       }
     } else if (!incremental) {
+      // Filters, mode changes and long bursts reset the log: diff against what is shown.
       for (let j = 0; j < c.collabCount; j++) if (ds.collabVisible[j] !== vis.collabVisible[j]) applyCollab(j);
-      // Filters reset the log. A timed edge shows whenever the window reaches it, so it follows the filters even
-      // while outside the window.
-      for (let j = 0; j < c.collabCount; j++) {
-        if (ds.collabFilterOk[j] === vis.filterOk[j]) continue;
-        ds.collabFilterOk[j] = vis.filterOk[j]!;
-        const e = merged ? this.pairs.pairIndexOfCollab[j]! : j;
-        if (e >= 0 && timed[e]! >= 0) changedEdges.push(e);
-      }
+      ds.collabFilterOk.set(vis.filterOk);
     }
-    // Emphasis of the collaborations that entered in the last play step; last step's lose it again.
+    // Emphasis (a reducer colour) of the collaborations that entered in the last play step; last step's lose it.
+    const keyEdges: number[] = [];
     for (const e of this.emphasisedEdges) {
       if (merged && ds.pairEmphasised) ds.pairEmphasised[e] = 0;
       else emphasised[e] = 0;
-      changedEdges.push(e);
+      keyEdges.push(e);
     }
     this.emphasisedEdges = [];
     for (let k = 0; emphasise && k < vis.lastEnteringCount; k++) {
       const j = vis.lastEntering[k]!;
       const p = this.pairs.pairIndexOfCollab[j]!;
       if (p < 0) continue;
+      const e = merged ? p : j;
       if (merged && ds.pairEmphasised) ds.pairEmphasised[p] = 1;
       else emphasised[j] = 1;
-      this.emphasisedEdges.push(merged ? p : j);
-      changedEdges.push(merged ? p : j);
+      this.emphasisedEdges.push(e);
+      keyEdges.push(e);
     }
-    /** Updates one organisation: 2 = its edges must be re-rendered too (shown/faded changed), 1 = only the node. */
-    const updateOrg = (i: number): 0 | 1 | 2 => {
-      const before = displayClass(i);
+    /** Updates one organisation's state and texel. */
+    const updateOrg = (i: number): void => {
       ds.orgVisible[i] = vis.orgFilterOk[i]!;
       ds.orgDegree[i] = vis.orgDegree[i]! + (this.totalDegree[i] === 0 ? 1 : 0);
       ds.orgFaded[i] = !hideInactive && vis.orgDegree[i] === 0 && this.totalDegree[i]! > 0 ? 1 : 0;
-      let resized = false;
-      if (sizeBy === 'degree' && ds.nodeSize) {
-        const size = this.sizeOf(vis.orgDegree[i]!, this.maxTotalDegree);
-        resized = size !== ds.nodeSize[i];
-        ds.nodeSize[i] = size;
-      }
-      return displayClass(i) !== before ? 2 : resized ? 1 : 0;
+      if (sizeBy === 'degree' && ds.nodeSize) ds.nodeSize[i] = this.sizeOf(vis.orgDegree[i]!, this.maxTotalDegree);
+      writeNodeTexel(ds, i, this.nodeTexels.bytes);
     };
-    // Edges read their ends' visibility and fade, not their size: only a node whose class changes drags its
-    // edges into the refresh, so a hub whose degree moves by one costs one node, not thousands of edges.
-    const displayClass = (i: number): number =>
-      ds.orgVisible[i]! * 4 + (hideInactive && ds.orgDegree[i] === 0 ? 2 : 0) + ds.orgFaded[i]!;
-    for (const i of changedOrgs) orgMark[i] = 0;
     const expansionSwitched = this.expandedOrgs.length > 0 && this.updateExpansion();
-    if (first || hideSwitched) {
+    if (first || hideSwitched || !incremental) {
       for (let i = 0; i < c.orgCount; i++) updateOrg(i);
-      return null;
+      this.nodeTexels.version++;
+      writeAllEdgeTexels(ds, this.edgeIndexing, this.edgeTexels);
+    } else {
+      // A step changes no filter, so an edge's texel changes only with its own collaborations: an end that becomes
+      // isolated (hidden when hiding inactive ones) had all its edges emptied in this step too, and one that stops
+      // being isolated gained the edges that changed.
+      for (const i of changedOrgs) updateOrg(i);
+      for (const e of changedEdges) writeEdgeTexel(ds, e, this.edgeIndexing, this.edgeTexels.bytes);
+      if (changedOrgs.length > 0) this.nodeTexels.version++;
+      if (changedEdges.length > 0) this.edgeTexels.version++;
     }
-    const reclassed: number[] = [];
-    const nodes: string[] = [];
-    // Sigma blanks an edge re-added while an end is hidden, and timed edges are not re-added when the window brings
-    // them back: so every timed edge of an organisation that becomes shown, or whose filter changes, is re-added.
-    const bringTimed = (this.bringTimed ??= new Uint8Array(c.orgCount));
-    const visit = (i: number): void => {
-      const before = displayClass(i);
-      const change = updateOrg(i);
-      if (change === 2) {
-        reclassed.push(i);
-        const after = displayClass(i);
-        const shownNow = (after & 6) === 4;
-        if ((before & 4) !== (after & 4) || (shownNow && (before & 6) !== 4)) bringTimed[i] = 1;
-      } else if (change === 1) nodes.push(this.keys.nodes[i]!);
-    };
-    // After a reset a filter may have changed any organisation (its type or country), not only collaborations' ends.
-    if (incremental) for (const i of changedOrgs) visit(i);
-    else for (let i = 0; i < c.orgCount; i++) visit(i);
+    for (const i of changedOrgs) orgMark[i] = 0;
+    for (const e of changedEdges) edgeMark[e] = 0;
+    if (first) return null;
+    const keys = this.keys;
+    const edges = new Set(keyEdges.map((e) => keys.edges[e]!));
     if (expansionSwitched) {
-      for (const i of this.expandedOrgs) bringTimed[i] = 1;
-      reclassed.push(...this.expandedOrgs);
+      for (const e of partialGraphFor(this.adjacency, this.expandedOrgs, [], { pairs: this.pairs, keys }).edges)
+        edges.add(e);
     }
-    const pairCount = ds.pairCount;
-    const drawn = merged && pairCount ? (p: number) => pairCount[p]! > 0 : (j: number) => ds.collabVisible[j] === 1;
-    const shown = (e: number, org: number): boolean => (timed[e]! >= 0 ? bringTimed[org] === 1 : drawn(e));
-    this.edgeMarks ??= new Uint8Array(merged ? this.pairs.pairCount : c.collabCount);
-    const pairs = merged ? this.pairs : undefined;
-    // Past this share of the graph, sigma's full refresh (batched) is cheaper than key-by-key updates.
-    const total = this.graph.order + this.graph.size;
-    const limit = total >= FULL_REFRESH_MIN ? FULL_REFRESH_SHARE * total - nodes.length : Infinity;
-    const keys = partialGraphFor(this.adjacency, reclassed, changedEdges, {
-      pairs,
-      shown,
-      scratch: this.edgeMarks,
-      keys: this.keys,
-      limit,
-    });
-    for (const i of reclassed) bringTimed[i] = 0;
-    if (keys === null) return null;
-    for (const n of nodes) keys.nodes.push(n);
-    return keys;
+    return { nodes: [], edges: [...edges] };
   }
 
   /**
@@ -412,6 +383,8 @@ export class GraphScene {
     const orgs = this.data.compiled.dataset.organisations;
     if (sizeBy === 'degree') {
       for (let i = 0; i < sizes.length; i++) sizes[i] = this.sizeOf(vis.orgDegree[i]!, this.maxTotalDegree);
+      ds.rankSize = this.totalDegree.map((d) => this.sizeOf(d, this.maxTotalDegree));
+      writeAllNodeTexels(ds, sizes.length, this.nodeTexels);
       return;
     }
     let values: ArrayLike<number>;
@@ -426,6 +399,8 @@ export class GraphScene {
     let max = 0;
     for (let i = 0; i < values.length; i++) max = Math.max(max, values[i]!);
     for (let i = 0; i < sizes.length; i++) sizes[i] = this.sizeOf(values[i]!, max);
+    ds.rankSize = sizes.slice();
+    writeAllNodeTexels(ds, sizes.length, this.nodeTexels);
   }
 
   applyColours(colourBy: ColourBy): void {
@@ -450,20 +425,17 @@ export class GraphScene {
   }
 
   /**
-   * The theme's fade and highlight colours (a faded node must recede: pale on white, dark on black). True when the
-   * picture changes: something is faded or emphasised now, so the reducers must run again.
+   * The theme's fade and highlight colours (a faded node must recede: pale on white, dark on black). 'refresh' when
+   * the reducers must run again (something is faded by focus or emphasised), 'draw' when only the shaders' fade
+   * colour (a uniform) changed, 'none' when the theme's colours are those already applied.
    */
-  applyTheme(theme: Theme): boolean {
+  applyTheme(theme: Theme): 'none' | 'draw' | 'refresh' {
     const ds = this.ds;
-    if (ds.fadedColour === FADED[theme] && ds.highlightColour === HIGHLIGHT[theme]) return false;
+    if (ds.fadedColour === FADED[theme] && ds.highlightColour === HIGHLIGHT[theme]) return 'none';
     ds.fadedColour = FADED[theme];
     ds.highlightColour = HIGHLIGHT[theme];
-    return (
-      ds.focus !== null ||
-      ds.orgFaded.includes(1) ||
-      ds.emphasised.includes(1) ||
-      (ds.pairEmphasised?.includes(1) ?? false)
-    );
+    const reducers = ds.focus !== null || ds.emphasised.includes(1) || (ds.pairEmphasised?.includes(1) ?? false);
+    return reducers ? 'refresh' : 'draw';
   }
 
   applyLabels(density: number): void {
@@ -526,6 +498,9 @@ export class GraphScene {
     this.hoverMarked = now;
     const merged = this.edgeMode === 'merged' ? this.pairs : undefined;
     const orgs = [...new Set([...before, ...now])];
+    // A marked node is never faded for inactivity: its texel's flag follows the marks.
+    for (const i of orgs) writeNodeTexel(ds, i, this.nodeTexels.bytes);
+    this.nodeTexels.version++;
     return partialGraphFor(this.adjacency, orgs, [], { pairs: merged, keys: this.keys });
   }
 
@@ -577,5 +552,7 @@ export class GraphScene {
       const inFocus = steps === 0 || selection.kind !== 'org' || !focus || focus.orgs[i] === 1;
       ds.orgVisible[i] = vis.orgFilterOk[i]! && inFocus ? 1 : 0;
     }
+    writeAllNodeTexels(ds, c.orgCount, this.nodeTexels);
+    writeAllEdgeTexels(ds, this.edgeIndexing, this.edgeTexels);
   }
 }

@@ -17,7 +17,14 @@ import {
   type LabelBox,
 } from '../graph/label-placement';
 
-type LabelData = PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'> & { key?: string };
+type LabelData = PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'> & {
+  key?: string;
+  /** The node's index when its drawn size comes from a state texel (see gpu-state.ts). */
+  slot?: number;
+};
+
+/** A labelled node's drawn size in viewport px from sigma's `size` (its rank size scaled); 0 = not drawn or faded. */
+export type DrawnSize = (slot: number, shownSize: number) => number;
 
 /** Measured label widths kept at most; a bigger set is dropped and measured again. */
 const MAX_CACHED_WIDTHS = 20_000;
@@ -47,7 +54,8 @@ export interface LabelLayer {
   readonly shown: ReadonlyMap<string, LabelBox>;
 }
 
-export function createLabelLayer(): LabelLayer {
+/** `drawnSize`: sigma ranks labels by a steady size, the shaders draw another; labels of nodes not drawn are dropped. */
+export function createLabelLayer(drawnSize?: DrawnSize): LabelLayer {
   let pending: LabelData[] = [];
   /** The labels the last draw placed from. */
   let drawn: LabelData[] = [];
@@ -58,6 +66,11 @@ export function createLabelLayer(): LabelLayer {
   return {
     collect(_context, data, s) {
       if (!data.label) return;
+      if (drawnSize && typeof data.slot === 'number') {
+        const size = drawnSize(data.slot, data.size);
+        if (size <= 0) return;
+        if (size !== data.size) data = { ...data, size };
+      }
       pending.push(data);
       settings = s;
     },

@@ -4,12 +4,14 @@ import type { Attributes } from 'graphology-types';
 import type { AbstractGraph } from 'graphology-types';
 import type { CameraState, EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import EdgeCurveProgram from '@sigma/edge-curve';
-import { EdgeRectangleProgram } from 'sigma/rendering';
+import { EdgeRectangleProgram, NodeCircleProgram } from 'sigma/rendering';
 import { animateNodes } from 'sigma/utils';
 import { recordRefreshJs } from './bench-hooks';
 import { arcControl } from '../map/arcs';
 import { SHOW_ALL, type TimeUniform } from '../graph/time-filter';
 import { withTimeFilter } from './time-filter-program';
+import { withEdgeState, withNodeState } from './state-programs';
+import { rgbaOf, texelFlag, texelSize, type StateTexels } from '../graph/gpu-state';
 import { createLabelLayer } from './label-layer';
 import { normalisationOf, reframePositions } from '../graph/reframe';
 import type { LabelBox } from '../graph/label-placement';
@@ -74,6 +76,10 @@ export interface SigmaBinding {
   flushRefresh(): void;
   /** The window the edge shaders test timed edges against (see time-filter.ts); drawn on the next frame. */
   setTimeFilter(u: TimeUniform): void;
+  /** Draws on the next frame without re-running reducers: the state texels changed (see `SigmaOptions.display`). */
+  redraw(): void;
+  /** Whether a node is drawn (shown by its reducer and, with state texels, by its texel). */
+  nodeDrawn(key: string): boolean;
   readonly timeFilter: TimeUniform;
   /**
    * Parts of the view covered by the page (e.g. the legend), in viewport px: no label is placed under them, and `fit`
@@ -100,6 +106,18 @@ export interface SigmaOptions {
   readonly pairSpans?: Float32Array | null;
   /** Parts of the view covered by the page at the first frame (see `setCovered`). */
   readonly covered?: readonly LabelBox[];
+  /**
+   * Drawn size, fade and gate of every node and edge, read by the shaders (see gpu-state.ts); the reducers then set
+   * `slot`. Without it sigma's own programs draw the reducers' output.
+   */
+  readonly display?: {
+    readonly nodes: StateTexels;
+    readonly edges: StateTexels;
+    /** Colour of nodes faded for inactivity (the theme's). */
+    faded(): string;
+    /** The size the node reducer gives node `slot` (`rankSize`): labels scale from it to the texel's. */
+    rankSize(slot: number): number;
+  };
 }
 
 function sameBoxes(a: readonly LabelBox[], b: readonly LabelBox[]): boolean {
@@ -123,18 +141,52 @@ export function createSigmaBinding(
   // Sigma keeps this object and reads it at every label draw, so a theme change recolours labels without the full
   // refresh `setSetting` schedules (seconds of reducers at 50k).
   const labelColor = { color: options.labelColour };
-  const labelLayer = createLabelLayer();
+  const display = options.display;
+  const labelLayer = createLabelLayer(
+    display
+      ? (slot, shown) => {
+          // Called from sigma's constructor too (its first render): no `sigma` here.
+          if (texelFlag(display.nodes, slot)) return 0;
+          const rank = display.rankSize(slot);
+          return rank > 0 ? (shown * texelSize(display.nodes, slot)) / rank : 0;
+        }
+      : undefined,
+  );
   let zoomTarget: number | null = null;
+  let fadedKey = '';
+  let fadedValue: readonly [number, number, number, number] = [0, 0, 0, 0];
+  const fadedRgba = () => {
+    const colour = display?.faded() ?? '';
+    if (colour !== fadedKey) {
+      fadedKey = colour;
+      fadedValue = rgbaOf(colour);
+    }
+    return fadedValue;
+  };
+  const nodeDrawn = (key: string): boolean => {
+    const d = sigma.getNodeDisplayData(key);
+    return d !== undefined && !d.hidden && (!display || texelSize(display.nodes, +key) > 0);
+  };
   const currentTime = () => timeFilter;
   const spans = options.pairSpans ?? null;
   const pairSpans = () => spans;
   const sigma = new Sigma(graph, container, {
     nodeReducer: options.nodeReducer,
     edgeReducer: options.edgeReducer,
-    edgeProgramClasses: {
-      line: withTimeFilter(EdgeRectangleProgram, currentTime, pairSpans),
-      curved: withTimeFilter(EdgeCurveProgram, currentTime, pairSpans),
-    },
+    edgeProgramClasses: display
+      ? {
+          line: withEdgeState(withTimeFilter(EdgeRectangleProgram, currentTime, pairSpans), () => display.edges),
+          curved: withEdgeState(withTimeFilter(EdgeCurveProgram, currentTime, pairSpans), () => display.edges),
+        }
+      : {
+          line: withTimeFilter(EdgeRectangleProgram, currentTime, pairSpans),
+          curved: withTimeFilter(EdgeCurveProgram, currentTime, pairSpans),
+        },
+    ...(display && {
+      nodeProgramClasses: {
+        circle: withNodeState(NodeCircleProgram, () => display.nodes, fadedRgba),
+      },
+    }),
     zIndex: true,
     labelDensity: options.labelDensity,
     labelGridCellSize: options.labelGridCellSize,
@@ -197,7 +249,7 @@ export function createSigmaBinding(
     for (const e of overlay) {
       const a = sigma.getNodeDisplayData(String(e.source));
       const b = sigma.getNodeDisplayData(String(e.target));
-      if (!a || !b || a.hidden || b.hidden) continue;
+      if (!a || !b || !nodeDrawn(String(e.source)) || !nodeDrawn(String(e.target))) continue;
       const p = sigma.framedGraphToViewport(a);
       const q = sigma.framedGraphToViewport(b);
       ctx.strokeStyle = e.colour;
@@ -454,6 +506,12 @@ export function createSigmaBinding(
       pendingDraw = true;
       frame ||= requestAnimationFrame(() => flush(frameBudget()));
     },
+    redraw() {
+      if (killed) return;
+      pendingDraw = true;
+      frame ||= requestAnimationFrame(() => flush(frameBudget()));
+    },
+    nodeDrawn,
     flushRefresh() {
       if (killed || !frame) return;
       cancelAnimationFrame(frame);

@@ -2,13 +2,13 @@
 import type Sigma from 'sigma';
 import type { EdgeProgram, EdgeProgramType } from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData, RenderParams } from 'sigma/types';
+import { attributeOffset } from './state-programs';
 import { edgeSpan, SPAN_GLSL_HEAD, SPAN_GLSL_TAIL, type TimeUniform } from '../graph/time-filter';
 
 type ProgramInfo = Parameters<EdgeProgram['setUniforms']>[1];
 type Definition = ReturnType<EdgeProgram['getDefinition']>;
 /** What the wrapper uses of an instanced edge program (sigma's types declare these abstract on the base class). */
 interface ConcreteEdgeProgram {
-  readonly ATTRIBUTES_ITEMS_COUNT: number;
   readonly array: Float32Array;
   getDefinition(): Definition;
   processVisibleItem(
@@ -44,6 +44,7 @@ export function withTimeFilter(
 ): EdgeProgramType {
   const Parent = Base as unknown as ConcreteEdgeProgramClass;
   const span = new Float32Array(2);
+  let spanAt = -1;
   class TimeFilteredEdgeProgram extends Parent {
     override getDefinition(): Definition {
       const def = super.getDefinition();
@@ -64,8 +65,9 @@ export function withTimeFilter(
       data: EdgeDisplayData,
     ): void {
       super.processVisibleItem(edgeIndex, startIndex, sourceData, targetData, data);
-      // Instanced: one item per edge, and a_span is its last attribute.
-      const at = startIndex + this.ATTRIBUTES_ITEMS_COUNT - 2;
+      // Instanced: one item per edge; a_span's place is looked up once (other wrappers may add attributes after it).
+      if (spanAt < 0) spanAt = attributeOffset(this.getDefinition().ATTRIBUTES, 'a_span');
+      const at = startIndex + spanAt;
       edgeSpan(data as EdgeDisplayData & { t0?: number; t1?: number; pair?: number }, spans(), span);
       this.array[at] = span[0]!;
       this.array[at + 1] = span[1]!;
