@@ -87,11 +87,17 @@ export const METRICS: readonly MetricDef[] = [
   { id: 'brush.moves', label: 'brush drag: pointer moves done', unit: 'count', group: 'Brush drag' },
   {
     id: 'filter.js',
-    label: 'kind filter on/off, JS (effects + sigma refresh), worse of the two',
+    label: 'kind filter on/off, JS (effects + sigma refresh), worse of the two, first time in the page',
     unit: 'ms',
     group: 'Selection',
   },
   { id: 'filter.refresh', label: '… of which sigma refresh JS', unit: 'ms', group: 'Selection' },
+  {
+    id: 'filter.js.warm',
+    label: 'kind filter on/off, JS, worse of the two, third time in the page',
+    unit: 'ms',
+    group: 'Selection',
+  },
   { id: 'filter.frame', label: 'kind filter: presented graph frame', unit: 'ms', group: 'Selection' },
   { id: 'region.js', label: 'region click → graph highlighted, JS', unit: 'ms', group: 'Selection' },
   { id: 'region.frame', label: 'region click → presented graph frame', unit: 'ms', group: 'Selection' },

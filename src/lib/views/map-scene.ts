@@ -113,7 +113,8 @@ export class MapScene {
     const links = this.data.mapLinks;
     // Kept between filter changes: rebuilding the region tables cost ~16 ms of a filter change at 50k.
     const full = (this.fullSpan ??= makeRegionAggregate(links.compiled, this.data.placement, this.level));
-    resetAggregate(full, extendMask(links, vis.filterOk, new Uint8Array(links.compiled.collabCount)), vis.orgFilterOk);
+    const mask = (this.fullSpanMask ??= new Uint8Array(links.compiled.collabCount));
+    resetAggregate(full, extendMask(links, vis.filterOk, mask), vis.orgFilterOk);
     this.breaks = classBreaks(metric === 'organisations' ? full.regionOrgs : full.regionCollabs, CLASS_COUNT);
     this.styles = makeRegionStyles(Math.max(1, this.breaks.length), this.theme);
   }
@@ -267,6 +268,8 @@ export class MapScene {
 
   /** Whole-span counts for the class breaks (see computeBreaks). */
   private fullSpan: RegionAggregate | undefined;
+  /** Scratch for the full-span mask (a fresh 250 KB array per filter change feeds the GC). */
+  private fullSpanMask: Uint8Array | undefined;
 
   /** Arc polylines by region pair, computed once: the top pairs barely change from one timeline step to the next. */
   private readonly arcShapes = new Map<number, ReturnType<typeof arcPoints>>();
