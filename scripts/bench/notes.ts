@@ -1,30 +1,28 @@
 // Hand-written analysis for docs/performance.md: why a missed target misses and what would meet it, and findings.
 // The figures and profiles next to it are generated; this text was written from the profiles of 2026-11-23 (commit
-// 9905188; steps and import revised at 2a90a59, import and first frames at 6ef988b) and must be revised when they move. After editing,
+// 9905188; steps and import revised at 2a90a59, import and first frames at 6ef988b, steps and filters at 4224247)
+// and must be revised when they move. After editing,
 // `npm run bench -- --report-only` re-renders the page.
 import type { Lookup } from './metrics';
 
 /** Target id → markdown shown under the target when it is missed. */
 export const ANALYSIS: Readonly<Record<string, string>> = {
   'step-js': `
-**Where the time goes.** A step's JS is two parts, shown apart in the table. The *effects* — \`setWindow\`'s diff
-(under 1 ms even at 50k), \`GraphScene.sync\`, \`MapScene.sync\` and the map restyle, the histogram and the counts —
-and sigma's partial refresh of the changed keys (per key: the reducer, sigma's defaults and copies, then the key's
-slice of the WebGL buffers, a few µs each). Since commit d47f96f the window is tested in the edge shaders for every
-edge that stands for one collaboration (all edges in parallel mode, the single-collaboration pairs of the merged
-overview: ~94 % of them at 50k), so a step re-adds none of those; node sizes are quantised to whole pixels. A monthly
-step at 50k now refreshes a median of ~400 nodes and ~250 pair edges (it was 860 + 1,900 before). What remains is
-(1) organisations whose fade or size changes — an organisation becomes active or inactive as its collaborations
-enter and leave — and pairs of several collaborations whose width band changes, and (2) the effects, whose p95 is
-set by the months where many collaborations start or end at once: year-precision dates all enter in January, ~7,000
-collaborations in one step at 50k against a median of ~2,200. Garbage collection in a 200 MB heap adds spikes of
-10–20 ms to single steps. In the app the refresh is time-sliced (\`sigma-binding.ts\`: 8 ms of keys per frame), so
-no frame is blocked by it; the table reports its whole cost per step, as the target asks.
+**Where the time goes.** Since commit 47de60f a step hands sigma no key at all (outside playback, whose emphasis is
+a reducer colour): what a step changes — node sizes and fades for inactivity, pair widths, whether an item is drawn —
+is written as bytes into state textures the shaders read (\`src/lib/graph/gpu-state.ts\`,
+\`src/lib/views/state-programs.ts\`), and the window itself is a uniform the edge shaders test (commit d47f96f). The
+"sigma refresh" rows are now ~0. What remains is the effects, each proportional to the collaborations that enter or
+leave: \`setWindow\`'s diff of the temporal index (\`stepWindow\`), \`GraphScene.sync\` (counts and texels of the
+organisations and pairs touched), \`MapScene.sync\` (region and pair counts, restyle) and the map's top arcs with their
+tooltips, the histogram and the counts. In the 50k profile above they split roughly map 43 %, graph 26 %, window diff
+21 %. The p95 is set by the months where many collaborations start or end at once: year-precision dates all enter in
+January, ~7,000 collaborations in one step at 50k against a median of ~2,200.
 
-**What would meet it.** Take node fade and size off the per-key path the way edges were: a node program that reads
-each organisation's count in the window from a data texture (one \`texSubImage2D\` of 50k floats per step) and
-derives fade and size in the vertex shader, leaving sigma's reducers only hover, selection, search and filters.
-Sigma's label selection reads node sizes on the CPU, so labels would need the same counts.
+**What would meet it.** Fewer passes over the same changed collaborations: the graph, the map and the index each walk
+the step's change list with their own closures; one walk writing graph texels and region counts together, and the
+map's arcs and tooltips rebuilt only when the top pairs change (tooltip text made when a tooltip opens), would take
+out most of the map's share.
 `,
   'layout-5k': `
 **Where the time goes.** Positions stream to sigma only up to 1,000 nodes (\`STREAM_MAX_NODES\` in
@@ -102,19 +100,23 @@ measure a drag that does no work.
   },
   {
     id: 'filter-50k',
-    when: (get, datasets) => datasets.includes('50k') && (get('50k', 'filter.js')?.median ?? 0) > 50,
+    when: (_get, datasets) => datasets.includes('50k'),
     text: `
-**A kind filter at 50k costs far more than 50 ms of JS (issue #4's aim).** A filter that removes most
-collaborations changes most organisations' counts, hence their size or fade, and most pair edges: past 40 % of the
-graph the scene asks sigma for one full refresh (every node and edge through its reducer, then \`process\` at the
-next render), 150–250 ms here, plus ~85 ms of effects (the graph's and the map's diffs over 250k collaborations, the
-map's region tables, the histogram). Below the share it is a partial refresh, time-sliced at 8 ms a frame. Keys are
-no longer spelled out for a change that ends in a full refresh (\`partialGraphWithin\`, commit d1dd0b5). Until commit
-b70a8e5 the first filter and the last clear also paid a second full pass: the "Clear filters" button appearing made
-the filter bar 0.8 px taller, the stage's ResizeObserver saw a new size and sigma reprocessed everything (~0.2 s);
-the button is now always laid out and hidden while unused. What would
-meet it is the same as for the steps: kind as an edge attribute tested against a uniform mask, and node size and
-fade from a data texture, so a filter change writes typed arrays and a texture instead of re-adding every item.
+**A kind filter at 50k: 111 ms of JS the first time in a page, 37 ms the third time (was 438–623 ms at b70a8e5).** A
+filter that removes most collaborations changes most organisations' size or fade and most pair edges: through sigma
+that was one full refresh, every node and edge through its reducer and \`process\` (0.3–0.5 s here). Since commit
+47de60f those are bytes in two state textures (one texel per organisation, one per edge) that the node and edge
+shaders read: \`GraphScene.sync\` rewrites them all after a filter (a few milliseconds for 280k items) and the binding
+draws; sigma's reducers keep colour, focus, emphasis and labels and are not run. The rest is the effects: the
+visibility masks, the map's two region aggregates (window and full span) and restyle, the histogram and the counts.
+The first filter in a page pays for code the JIT has not optimised yet (in a CPU profile of it: the map's
+\`resetAggregate\` ~50 ms, \`GraphScene.sync\` ~50 ms, GC ~60 ms, against a few ms each when warm). Issue #4 asks for
+"well under 50 ms": met once warm, not on the first filter.
+
+**The presented frame did not get slower.** Software WebGL now samples a texture per vertex. An A/B on the same 5k
+data, builds of 9caa93e and 47de60f, 8 forced frames each, twice: plain frames 833/1106 ms before, 749/795 ms after;
+after window steps 567/756 ms before, 509/499 ms after. The frame rows that moved between this run and the last move
+with the machine (both runs were flagged degraded).
 `,
   },
   {
