@@ -119,6 +119,44 @@ describe('edge texels', () => {
   });
 });
 
+describe('all texels at once', () => {
+  test('writeAllEdgeTexels writes what writeEdgeTexel writes, edge by edge, in every state', () => {
+    const pairs = compiledToPairGraph(compiled);
+    const merged = { source: pairs.pairSource, target: pairs.pairTarget, merged: true };
+    const parallel = { source: compiled.collabSource, target: compiled.collabTarget, merged: false };
+    const counts = Int32Array.from({ length: pairs.pairCount }, (_, p) => p % 3);
+    const pairTimed = Int32Array.from({ length: pairs.pairCount }, (_, p) => (p % 2 ? -1 : p % compiled.collabCount));
+    const collabTimed = Int32Array.from({ length: compiled.collabCount }, (_, j) => (j === 7 ? -1 : j));
+    const states: [GraphDisplayState, typeof merged][] = [];
+    for (const hideIsolated of [false, true])
+      for (const orgVisible of [ones(8, [0, 1, 2, 3, 4, 5, 6, 7]), ones(8, [0, 2, 3, 5])])
+        for (const collabFilterOk of [all, ones(10, [1, 4, 6, 9])]) {
+          const over = {
+            hideIsolated,
+            orgVisible,
+            collabFilterOk,
+            orgDegree: Float32Array.from([0, 2, 1, 0, 3, 1, 0, 0]),
+          };
+          states.push([{ ...base, ...over, pairCount: counts, timedCollab: pairTimed }, merged]);
+          states.push([{ ...base, ...over, timedCollab: collabTimed }, parallel]);
+        }
+    for (const [state, ix] of states) {
+      const whole = stateTexels(ix.source.length);
+      writeAllEdgeTexels(state, ix, whole);
+      const one = stateTexels(ix.source.length);
+      for (let e = 0; e < ix.source.length; e++) writeEdgeTexel(state, e, ix, one.bytes);
+      expect([...whole.bytes]).toEqual([...one.bytes]);
+    }
+    expect(
+      states.some(([s, ix]) => {
+        const t = stateTexels(ix.source.length);
+        writeAllEdgeTexels(s, ix, t);
+        return t.bytes.some((v) => v > 1);
+      }),
+    ).toBe(true);
+  });
+});
+
 describe('texture shape and colours', () => {
   test.each([
     [1, 1, 1],
