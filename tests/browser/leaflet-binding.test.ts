@@ -5,6 +5,7 @@ import { createMapBinding } from '../../src/lib/views/leaflet-binding';
 import { levelFeatures } from '../../src/lib/views/map-scene';
 import { makeRegionStyles } from '../../src/lib/map/styles';
 import { builtinAtlasData, makeContainer } from './fixtures';
+import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 
 const data = builtinAtlasData();
@@ -73,6 +74,34 @@ describe('leaflet binding', () => {
     expect(binding.setArcs([arc(1, 2), arc(2, 5)])).toBe(0);
     expect(binding.setArcs([arc(1, 2)])).toBe(0);
     expect(binding.setArcs([arc(1, 2), arc(3, 1)])).toBe(1);
+  });
+
+  it("an arc's tooltip is made when it opens and follows the label while open", async () => {
+    const { binding, el } = mount();
+    const arc = (label: string) => ({
+      pair: 1,
+      latlngs: [
+        [50, 4],
+        [51, 5],
+      ] as [number, number][],
+      weight: 6,
+      colour: '#d95f02',
+      opacity: 0.9,
+      label,
+    });
+    binding.setArcs([arc('Liège – Limburg: 3')]);
+    expect(el.querySelector('.leaflet-tooltip')).toBeNull(); // nothing built before it opens
+    binding.setArcs([arc('Liège – Limburg: 4')]);
+    // Opened as a pointer over the arc would (Leaflet's own hover hit-testing is not what is tested here).
+    let line: L.Polyline | null = null;
+    binding.map.eachLayer((layer) => {
+      if (layer instanceof L.Polyline && layer.getTooltip()) line = layer;
+    });
+    expect(line).not.toBeNull();
+    line!.openTooltip([50.5, 4.5]);
+    expect(el.querySelector('.leaflet-tooltip')?.textContent).toBe('Liège – Limburg: 4');
+    binding.setArcs([arc('Liège – Limburg: 5')]);
+    expect(el.querySelector('.leaflet-tooltip')?.textContent).toBe('Liège – Limburg: 5');
   });
 
   it('can be destroyed twice without error', () => {

@@ -159,8 +159,10 @@ export function createMapBinding(container: HTMLElement, callbacks: MapCallbacks
           if (s.weight !== a.weight || s.opacity !== a.opacity || s.colour !== a.colour || s.dash !== a.dash) {
             shown.line.setStyle({ weight: a.weight, opacity: a.opacity, color: a.colour, dashArray: a.dash ?? '' });
           }
-          if (shown.spec.label !== a.label) shown.line.setTooltipContent(textTooltip(a.label));
+          const relabel = shown.spec.label !== a.label;
           shown.spec = a;
+          // The tooltip's text is made when it opens (below); only an open one is remade.
+          if (relabel && shown.line.isTooltipOpen()) shown.line.getTooltip()?.update();
           continue;
         }
         const line = L.polyline(a.latlngs as unknown as L.LatLngExpression[], {
@@ -173,7 +175,9 @@ export function createMapBinding(container: HTMLElement, callbacks: MapCallbacks
           interactive: true,
           lineCap: 'round',
         });
-        line.bindTooltip(textTooltip(a.label), { sticky: true });
+        // A function: Leaflet calls it when the tooltip opens, so a step whose counts change every arc's label builds
+        // no element for tooltips nobody opens.
+        line.bindTooltip(() => textTooltip(arcLayers.get(a.pair)?.spec.label ?? a.label), { sticky: true });
         line.on('click', (e: L.LeafletMouseEvent) => {
           L.DomEvent.stopPropagation(e);
           callbacks.onArcClick(a.pair);
