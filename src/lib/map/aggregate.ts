@@ -65,22 +65,25 @@ export function makeRegionAggregate(compiled: CompiledDataset, placement: Placem
  * only the regions and pairs whose counts differ from before. Use on load, level or filter changes.
  */
 export function resetAggregate(agg: RegionAggregate, collabMask: Uint8Array, orgVisible: Uint8Array): void {
-  agg.prevRegionOrgs.set(agg.regionOrgs);
-  agg.prevRegionCollabs.set(agg.regionCollabs);
-  agg.prevPairCount.set(agg.pairCount);
-  agg.regionOrgs.fill(0);
-  agg.regionCollabs.fill(0);
-  agg.pairCount.fill(0);
+  // Hoisted locals throughout: a filter runs this twice over 250k collaborations at 50k, the first time in a page
+  // before the JIT has optimised it, where each property load per iteration shows.
   const { regionOfOrg, collabRegionA, collabRegionB, pairOfCollab, regionOrgs, regionCollabs, pairCount } = agg;
-  for (let i = 0; i < regionOfOrg.length; i++) {
+  const { orgOn, collabOn, prevRegionOrgs, prevRegionCollabs, prevPairCount } = agg;
+  prevRegionOrgs.set(regionOrgs);
+  prevRegionCollabs.set(regionCollabs);
+  prevPairCount.set(pairCount);
+  regionOrgs.fill(0);
+  regionCollabs.fill(0);
+  pairCount.fill(0);
+  for (let i = 0, n = regionOfOrg.length; i < n; i++) {
     const on = orgVisible[i] ? 1 : 0;
-    agg.orgOn[i] = on;
+    orgOn[i] = on;
     const r = regionOfOrg[i]!;
     if (on && r >= 0) regionOrgs[r]!++;
   }
-  for (let j = 0; j < collabRegionA.length; j++) {
+  for (let j = 0, n = collabRegionA.length; j < n; j++) {
     const on = collabMask[j] ? 1 : 0;
-    agg.collabOn[j] = on;
+    collabOn[j] = on;
     if (!on) continue;
     const ra = collabRegionA[j]!;
     const rb = collabRegionB[j]!;
@@ -89,10 +92,10 @@ export function resetAggregate(agg: RegionAggregate, collabMask: Uint8Array, org
     if (rb >= 0) regionCollabs[rb]!++;
     if (p >= 0) pairCount[p]!++;
   }
-  for (let r = 0; r < agg.regionCount; r++) {
-    if (regionOrgs[r] !== agg.prevRegionOrgs[r] || regionCollabs[r] !== agg.prevRegionCollabs[r]) markRegion(agg, r);
+  for (let r = 0, n = agg.regionCount; r < n; r++) {
+    if (regionOrgs[r] !== prevRegionOrgs[r] || regionCollabs[r] !== prevRegionCollabs[r]) markRegion(agg, r);
   }
-  for (let p = 0; p < agg.pairTotal; p++) if (pairCount[p] !== agg.prevPairCount[p]) markPair(agg, p);
+  for (let p = 0, n = agg.pairTotal; p < n; p++) if (pairCount[p] !== prevPairCount[p]) markPair(agg, p);
 }
 
 /**

@@ -112,10 +112,9 @@ export function withCoParticipation(compiled: CompiledDataset, placement: Placem
 
 /** Fills `out` (length realCount + derived) from the real mask: a derived link needs both participations. */
 export function extendMask(links: MapLinks, real: Uint8Array, out: Uint8Array): Uint8Array {
-  out.set(real.subarray(0, links.realCount));
-  for (let k = 0; k < links.viaA.length; k++) {
-    out[links.realCount + k] = real[links.viaA[k]!]! & real[links.viaB[k]!]!;
-  }
+  const { realCount, viaA, viaB } = links;
+  out.set(real.subarray(0, realCount));
+  for (let k = 0, n = viaA.length; k < n; k++) out[realCount + k] = real[viaA[k]!]! & real[viaB[k]!]!;
   return out;
 }
 
