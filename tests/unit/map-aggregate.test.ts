@@ -4,6 +4,7 @@ import {
   applyCollabDiff,
   applyOrgDiff,
   clearChanges,
+  countRegions,
   makeRegionAggregate,
   pairsTouching,
   partnerOf,
@@ -207,6 +208,25 @@ describe('incremental diffs', () => {
     clearChanges(agg);
     applyCollabDiff(agg, [0, 1], 2, [], 0); // already visible
     expect([agg.changedRegionCount, agg.changedPairCount]).toEqual([0, 0]);
+  });
+});
+
+describe('countRegions', () => {
+  it.each([1, 2])('gives the region counts of a full reset under random masks (seed %i)', (seed) => {
+    const data = randomData(seed, 400, 3000);
+    const collabMask = new Uint8Array(data.compiled.collabCount).map(() => (data.random() < 0.4 ? 1 : 0));
+    const orgMask = new Uint8Array(data.compiled.orgCount).map(() => (data.random() < 0.6 ? 1 : 0));
+    for (const level of [0, 1, 2] as const) {
+      const agg = makeRegionAggregate(data.compiled, data.placement, level);
+      resetAggregate(agg, collabMask, orgMask);
+      // Stale values in the outputs must be overwritten, not added to.
+      const orgs = new Uint32Array(agg.regionCount).fill(7);
+      const collabs = new Uint32Array(agg.regionCount).fill(7);
+      countRegions(agg, collabMask, orgMask, orgs, collabs);
+      expect(orgs).toEqual(agg.regionOrgs);
+      expect(collabs).toEqual(agg.regionCollabs);
+      expect(collabs.some((v) => v > 0)).toBe(true);
+    }
   });
 });
 

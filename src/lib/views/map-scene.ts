@@ -11,6 +11,7 @@ import {
   applyCollabDiff,
   applyOrgDiff,
   clearChanges,
+  countRegions,
   makeRegionAggregate,
   pairsTouching,
   resetAggregate,
@@ -111,11 +112,15 @@ export class MapScene {
    */
   computeBreaks(vis: Visibility, metric: ChoroplethMetric): void {
     const links = this.data.mapLinks;
-    // Kept between filter changes: rebuilding the region tables cost ~16 ms of a filter change at 50k.
-    const full = (this.fullSpan ??= makeRegionAggregate(links.compiled, this.data.placement, this.level));
-    const mask = (this.fullSpanMask ??= new Uint8Array(links.compiled.collabCount));
-    resetAggregate(full, extendMask(links, vis.filterOk, mask), vis.orgFilterOk);
-    this.breaks = classBreaks(metric === 'organisations' ? full.regionOrgs : full.regionCollabs, CLASS_COUNT);
+    // Kept between filter changes: allocating them per change fed the GC.
+    const agg = this.agg;
+    const full = (this.fullSpan ??= {
+      orgs: new Uint32Array(agg.regionCount),
+      collabs: new Uint32Array(agg.regionCount),
+      mask: new Uint8Array(links.compiled.collabCount),
+    });
+    countRegions(agg, extendMask(links, vis.filterOk, full.mask), vis.orgFilterOk, full.orgs, full.collabs);
+    this.breaks = classBreaks(metric === 'organisations' ? full.orgs : full.collabs, CLASS_COUNT);
     this.styles = makeRegionStyles(Math.max(1, this.breaks.length), this.theme);
   }
 
@@ -266,10 +271,11 @@ export class MapScene {
     return out.sort((x, y) => x.opacity - y.opacity);
   }
 
-  /** Whole-span counts for the class breaks (see computeBreaks). */
-  private fullSpan: RegionAggregate | undefined;
-  /** Scratch for the full-span mask (a fresh 250 KB array per filter change feeds the GC). */
-  private fullSpanMask: Uint8Array | undefined;
+  /**
+   * Whole-span region counts for the class breaks (see computeBreaks), over the same region tables as `agg`, and
+   * the scratch mask they are counted from (a fresh 250 KB array per filter change fed the GC).
+   */
+  private fullSpan: { orgs: Uint32Array; collabs: Uint32Array; mask: Uint8Array } | undefined;
 
   /** Arc polylines by region pair, computed once: the top pairs barely change from one timeline step to the next. */
   private readonly arcShapes = new Map<number, ReturnType<typeof arcPoints>>();
