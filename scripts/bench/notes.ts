@@ -1,6 +1,7 @@
 // Hand-written analysis for docs/performance.md: why a missed target misses and what would meet it, and findings.
 // The figures and profiles next to it are generated; this text was written from the profiles of 2026-11-23 (commit
-// 9905188; steps and import revised at 2a90a59, import and first frames at 6ef988b, steps and filters at 4224247)
+// 9905188; steps and import revised at 2a90a59, import and first frames at 6ef988b, steps and filters at 4224247,
+// revised with a 50k-only run at 162359d)
 // and must be revised when they move. After editing,
 // `npm run bench -- --report-only` re-renders the page.
 import type { Lookup } from './metrics';
@@ -19,10 +20,13 @@ tooltips, the histogram and the counts. In the 50k profile above they split roug
 21 %. The p95 is set by the months where many collaborations start or end at once: year-precision dates all enter in
 January, ~7,000 collaborations in one step at 50k against a median of ~2,200.
 
+**Since this run.** Map arcs now make their tooltip text when a tooltip opens (6517f4b), not on every step for every
+arc. A 50k-only run at 162359d (3 repetitions, machine flagged degraded: WebGL 2.1× usual) gave a step p95 of
+**17 ms (16–21)**, against 24 ms in the table above.
+
 **What would meet it.** Fewer passes over the same changed collaborations: the graph, the map and the index each walk
 the step's change list with their own closures; one walk writing graph texels and region counts together, and the
-map's arcs and tooltips rebuilt only when the top pairs change (tooltip text made when a tooltip opens), would take
-out most of the map's share.
+map's arcs rebuilt only when the top pairs change, would take out most of what is left of the map's share.
 `,
   'layout-5k': `
 **Where the time goes.** Positions stream to sigma only up to 1,000 nodes (\`STREAM_MAX_NODES\` in
@@ -110,8 +114,17 @@ shaders read: \`GraphScene.sync\` rewrites them all after a filter (a few millis
 draws; sigma's reducers keep colour, focus, emphasis and labels and are not run. The rest is the effects: the
 visibility masks, the map's two region aggregates (window and full span) and restyle, the histogram and the counts.
 The first filter in a page pays for code the JIT has not optimised yet (in a CPU profile of it: the map's
-\`resetAggregate\` ~50 ms, \`GraphScene.sync\` ~50 ms, GC ~60 ms, against a few ms each when warm). Issue #4 asks for
-"well under 50 ms": met once warm, not on the first filter.
+\`resetAggregate\` ~50 ms, \`GraphScene.sync\` ~50 ms, GC ~60 ms, against a few ms each when warm).
+
+**Since this run** (commits 13200d9–162359d): the loops a filter runs read hoisted typed arrays and lookup tables
+instead of a property load and a \`Set.has\` per collaboration (visibility, both map aggregates, the derived-link
+mask, the graph's org, pair-count and edge-texel passes), and the screen-reader summaries are computed after the
+frame instead of inside the gesture (~15 ms at 50k). A 50k-only run at 162359d (3 repetitions, machine flagged
+degraded) gave **57 ms (49–60) the first time in the page and 21 ms (17–31) the third time**, against 111 and 37 ms
+in the table above. After it, 6b443b6 counts the class breaks' whole-span regions without a second full aggregate
+reset (not re-measured). Issue #4 asks for "well under 50 ms": met once warm, not yet on the first filter, where the
+first call of each pass still runs before the JIT has optimised it and a GC can land inside it (single probes ranged
+from 72 to 243 ms).
 
 **The presented frame did not get slower.** Software WebGL now samples a texture per vertex. An A/B on the same 5k
 data, builds of 9caa93e and 47de60f, 8 forced frames each, twice: plain frames 833/1106 ms before, 749/795 ms after;
