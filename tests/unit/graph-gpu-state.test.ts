@@ -157,6 +157,44 @@ describe('all texels at once', () => {
   });
 });
 
+describe('all node texels at once', () => {
+  test('writeAllNodeTexels writes what writeNodeTexel writes, organisation by organisation, in every state', () => {
+    const states: GraphDisplayState[] = [];
+    for (const hideIsolated of [false, true])
+      for (const orgVisible of [ones(8, [0, 1, 2, 3, 4, 5, 6, 7]), ones(8, [0, 2, 3, 5])])
+        for (const nodeSize of [null, Float32Array.from([0.2, 3, 7.6, 900, 12, 1, 4, 2])])
+          for (const marks of [{}, { hovered: 2, selected: new Set([3]), searchMatches: new Set([5]) }])
+            states.push({
+              ...base,
+              ...marks,
+              hideIsolated,
+              orgVisible,
+              nodeSize,
+              orgFaded: ones(8, [0, 2, 3, 5, 6]),
+              highlighted: ones(8, [6]),
+              orgDegree: Float32Array.from([0, 2, 1, 0, 3, 1, 0, 0]),
+            });
+    for (const state of states) {
+      const whole = stateTexels(compiled.orgCount);
+      // Stale bytes first: every texel must be written, hidden ones included.
+      whole.bytes.fill(9);
+      writeAllNodeTexels(state, compiled.orgCount, whole);
+      const one = stateTexels(compiled.orgCount);
+      for (let i = 0; i < compiled.orgCount; i++) writeNodeTexel(state, i, one.bytes);
+      for (let i = 0; i < compiled.orgCount; i++) {
+        expect([...whole.bytes.subarray(4 * i, 4 * i + 2)]).toEqual([...one.bytes.subarray(4 * i, 4 * i + 2)]);
+      }
+    }
+    const flags = states.map((s) => {
+      const t = stateTexels(compiled.orgCount);
+      writeAllNodeTexels(s, compiled.orgCount, t);
+      return Array.from({ length: 8 }, (_, i) => texelFlag(t, i));
+    });
+    // The states cover faded and unfaded, drawn and hidden organisations.
+    expect(flags.some((f) => f.some(Boolean)) && flags.some((f) => f.some((x) => !x))).toBe(true);
+  });
+});
+
 describe('texture shape and colours', () => {
   test.each([
     [1, 1, 1],
