@@ -208,4 +208,44 @@ describe('MapScene.arcs', () => {
     expect(countsOf).toEqual([...countsOf].sort((a, b) => b - a));
     expect(arcs[0]!.label).toMatch(/ – .*: \d+$/);
   });
+
+  it("arc labels follow each pair's count through window steps and are remade for another language only", () => {
+    const vis = new Visibility(
+      data.compiled,
+      { window: { from: bounds.from, to: addMonths(bounds.from, 24) - 1 }, mode: 'active', includeUndated: true },
+      NO_FILTERS,
+    );
+    const scene = new MapScene(data, 2);
+    let made = 0;
+    const counting = (a: string, b: string, n: number): string => {
+      made++;
+      return label(a, b, n);
+    };
+    let changedLabels = 0;
+    for (let from = bounds.from; from < bounds.to; from = addMonths(from, 3)) {
+      vis.setTime({ ...vis.settings, window: { from, to: addMonths(from, 24) - 1 } });
+      scene.sync(vis);
+      made = 0;
+      const arcs = scene.arcs(150, 'light', counting, 'en');
+      // The text always says the pair's current count, cached or not.
+      for (const a of arcs)
+        expect(a.label).toBe(
+          label(nameOf(scene, a.pair, 'A'), nameOf(scene, a.pair, 'B'), scene.agg.pairCount[a.pair]!),
+        );
+      changedLabels += made;
+      made = 0;
+      expect(scene.arcs(150, 'light', counting, 'en').map((a) => a.label)).toEqual(arcs.map((a) => a.label));
+      expect(made).toBe(0);
+    }
+    expect(changedLabels).toBeGreaterThan(0);
+    made = 0;
+    const other = scene.arcs(150, 'light', (a, b, n) => `${counting(a, b, n)} (fr)`, 'fr');
+    expect(made).toBe(other.length);
+    expect(other.every((a) => a.label.endsWith(' (fr)'))).toBe(true);
+  });
 });
+
+function nameOf(scene: MapScene, pair: number, end: 'A' | 'B'): string {
+  const r = end === 'A' ? scene.agg.pairA[pair]! : scene.agg.pairB[pair]!;
+  return data.regions.get(scene.regionCode(r))?.nameLatin ?? '';
+}

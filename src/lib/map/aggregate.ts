@@ -141,7 +141,11 @@ export function applyCollabDiff(
   for (let i = 0; i < enteringCount; i++) shiftCollab(agg, entering[i]!, 1);
 }
 
-function shiftCollab(agg: RegionAggregate, j: number, on: 0 | 1): void {
+/**
+ * One collaboration of {@link applyCollabDiff}: shown (`on` = 1) or hidden, a no-op when already so. For callers that
+ * walk a change list one index at a time, without packing each into an array first.
+ */
+export function shiftCollab(agg: RegionAggregate, j: number, on: 0 | 1): void {
   if (j < 0 || j >= agg.collabOn.length || agg.collabOn[j] === on) return;
   agg.collabOn[j] = on;
   const d = on ? 1 : -1;
@@ -174,7 +178,8 @@ export function applyOrgDiff(
   for (let i = 0; i < enteringCount; i++) shiftOrg(agg, entering[i]!, 1);
 }
 
-function shiftOrg(agg: RegionAggregate, i: number, on: 0 | 1): void {
+/** One organisation of {@link applyOrgDiff} (see {@link shiftCollab}). */
+export function shiftOrg(agg: RegionAggregate, i: number, on: 0 | 1): void {
   if (i < 0 || i >= agg.orgOn.length || agg.orgOn[i] === on) return;
   agg.orgOn[i] = on;
   const r = agg.regionOfOrg[i]!;

@@ -8,13 +8,13 @@ import type { AtlasData } from '../state/atlas-data';
 import type { Hover } from '../state/atlas-state.svelte';
 import type { Selection, ChoroplethMetric } from '../state/view-state';
 import {
-  applyCollabDiff,
-  applyOrgDiff,
   clearChanges,
   countRegions,
   makeRegionAggregate,
   pairsTouching,
   resetAggregate,
+  shiftCollab,
+  shiftOrg,
   topPairs,
   type RegionAggregate,
 } from '../map/aggregate';
@@ -54,7 +54,6 @@ export class MapScene {
   readonly agg: RegionAggregate;
   readonly flags: Uint8Array;
   private readonly cursor: LogCursor = ChangeLog.freshCursor();
-  private readonly one = new Int32Array(1);
   /** Visibility of real and derived (co-participation) links, as the aggregate counts them. */
   readonly mask: Uint8Array;
   breaks: readonly number[] = [];
@@ -79,25 +78,23 @@ export class MapScene {
   sync(vis: Visibility): Int32Array {
     const agg = this.agg;
     clearChanges(agg);
-    const c = this.compiled;
+    const { collabSource, collabTarget } = this.compiled;
+    const { collabVisible, orgVisible } = vis;
     const links = this.data.mapLinks;
     const mask = this.mask;
-    const one = this.one;
-    const setLink = (j: number, on: number) => {
+    // One index at a time, nothing allocated: a step at 50k walks thousands of changed collaborations here.
+    const setLink = (j: number, on: 0 | 1) => {
       if (mask[j] === on) return;
       mask[j] = on;
-      one[0] = j;
-      if (on) applyCollabDiff(agg, one, 1, one, 0);
-      else applyCollabDiff(agg, one, 0, one, 1);
+      shiftCollab(agg, j, on);
     };
     const incremental = vis.changes.readSince(this.cursor, (j) => {
-      setLink(j, vis.collabVisible[j]!);
-      forEachDerived(links, vis.collabVisible, j, setLink);
-      for (const o of [c.collabSource[j]!, c.collabTarget[j]!]) {
-        one[0] = o;
-        if (vis.orgVisible[o]) applyOrgDiff(agg, one, 1, one, 0);
-        else applyOrgDiff(agg, one, 0, one, 1);
-      }
+      setLink(j, collabVisible[j]! ? 1 : 0);
+      forEachDerived(links, collabVisible, j, setLink);
+      const s = collabSource[j]!;
+      const t = collabTarget[j]!;
+      shiftOrg(agg, s, orgVisible[s]! ? 1 : 0);
+      shiftOrg(agg, t, orgVisible[t]! ? 1 : 0);
     });
     if (!incremental) {
       extendMask(links, vis.collabVisible, mask);
@@ -239,8 +236,20 @@ export class MapScene {
     return this.data.regions.get(code)?.nameLatin ?? code;
   }
 
-  /** The strongest pairs as arc specs; pairs touching a selected region are drawn strongest. */
-  arcs(top: number, theme: 'light' | 'dark', label: (a: string, b: string, count: number) => string): ArcSpec[] {
+  /**
+   * The strongest pairs as arc specs; pairs touching a selected region are drawn strongest. `labels` names the
+   * language `label` writes in: a pair's text is kept while its count and that language stay the same.
+   */
+  arcs(
+    top: number,
+    theme: 'light' | 'dark',
+    label: (a: string, b: string, count: number) => string,
+    labels = '',
+  ): ArcSpec[] {
+    if (labels !== this.labelsOf) {
+      this.arcLabels.clear();
+      this.labelsOf = labels;
+    }
     const agg = this.agg;
     const pairs = topPairs(agg, top, 1);
     let max = 0;
@@ -264,7 +273,7 @@ export class MapScene {
         colour: arcColour(ra.country !== rb.country, theme),
         dash: arcDash(ra.country !== rb.country),
         opacity: anyFocus && !touches ? 0.12 : anyFocus ? 0.9 : 0.65,
-        label: label(ra.nameLatin, rb.nameLatin, count),
+        label: this.arcLabel(p, count, () => label(ra.nameLatin, rb.nameLatin, count)),
       });
     }
     // Focused arcs last, so they are drawn on top.
@@ -276,6 +285,18 @@ export class MapScene {
    * the scratch mask they are counted from (a fresh 250 KB array per filter change fed the GC).
    */
   private fullSpan: { orgs: Uint32Array; collabs: Uint32Array; mask: Uint8Array } | undefined;
+
+  /** Tooltip texts by pair with the count they were made for: at 50k most top pairs keep their count in a step. */
+  private readonly arcLabels = new Map<number, { count: number; text: string }>();
+  private labelsOf = '';
+
+  private arcLabel(pair: number, count: number, make: () => string): string {
+    const known = this.arcLabels.get(pair);
+    if (known?.count === count) return known.text;
+    const text = make();
+    this.arcLabels.set(pair, { count, text });
+    return text;
+  }
 
   /** Arc polylines by region pair, computed once: the top pairs barely change from one timeline step to the next. */
   private readonly arcShapes = new Map<number, ReturnType<typeof arcPoints>>();
