@@ -122,7 +122,11 @@ mask, the graph's org, pair-count and edge-texel passes), and the screen-reader 
 frame instead of inside the gesture (~15 ms at 50k). A 50k-only run at 162359d (3 repetitions, machine flagged
 degraded) gave **57 ms (49–60) the first time in the page and 21 ms (17–31) the third time**, against 111 and 37 ms
 in the table above. After it, 6b443b6 counts the class breaks' whole-span regions without a second full aggregate
-reset (not re-measured). Issue #4 asks for "well under 50 ms": met once warm, not yet on the first filter, where the
+reset, 3761645 writes every node texel in one loop, and 6c9dda2 syncs the map's counts before restyling with new
+breaks (regions were styled twice per filter) and keeps arc tooltip texts while a pair's count stays the same: not
+re-measured by this bench. An A/B probe of 6c9dda2 against 422c4cd (two pages each, filter first after load, before
+any step) could not separate them from the machine's noise: first filter 92/150 ms before, 96/117 ms after; step p95
+8.6/9.8 ms before, 10.3/9.6 ms after. Issue #4 asks for "well under 50 ms": met once warm, not yet on the first filter, where the
 first call of each pass still runs before the JIT has optimised it and a GC can land inside it (single probes ranged
 from 72 to 243 ms).
 
