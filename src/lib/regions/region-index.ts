@@ -133,24 +133,22 @@ function addKey<T>(map: Map<string, T[]>, name: string, value: T): void {
 
 const byCode = (a: { code: string }, b: { code: string }): number => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
-/** Builds the index from parsed rows. */
-export function makeRegionIndex(
-  regions: readonly Region[],
-  recodes: readonly Recode[],
+interface NameKeys {
+  readonly fullKeys: Map<string, Region[]>;
+  readonly looseKeys: Map<string, Region[]>;
+  readonly countryKeys: Map<string, Country[]>;
+}
+
+/** Normalised names → regions (full and undecorated spellings) and → countries outside NUTS; regions sorted by code. */
+function makeNameKeys(
+  sorted: readonly Region[],
   countries: readonly Country[],
-): RegionIndex {
-  const regionByCode = new Map(regions.map((r) => [r.code, r]));
-  const countryByCode = new Map(countries.map((c) => [c.code, c]));
-  const childrenByCode = new Map<string, Region[]>();
-  const levels: Region[][] = [[], [], [], []];
+  regionByCode: ReadonlyMap<string, Region>,
+): NameKeys {
   const fullKeys = new Map<string, Region[]>();
   const looseKeys = new Map<string, Region[]>();
   const countryKeys = new Map<string, Country[]>();
-  const recodesByOld = new Map<string, Recode[]>();
-
-  for (const r of [...regions].sort(byCode)) {
-    levels[r.level]?.push(r);
-    if (r.parent) append(childrenByCode, r.parent, r);
+  for (const r of sorted) {
     const names = fullNames(r.nameLatin, r.nameNational);
     for (const n of names) addKey(fullKeys, n, r);
     for (const n of looseNames(names)) addKey(looseKeys, n, r);
@@ -162,7 +160,31 @@ export function makeRegionIndex(
       else addKey(countryKeys, n, c);
     }
   }
+  return { fullKeys, looseKeys, countryKeys };
+}
+
+/** Builds the index from parsed rows. */
+export function makeRegionIndex(
+  regions: readonly Region[],
+  recodes: readonly Recode[],
+  countries: readonly Country[],
+): RegionIndex {
+  const regionByCode = new Map(regions.map((r) => [r.code, r]));
+  const countryByCode = new Map(countries.map((c) => [c.code, c]));
+  const childrenByCode = new Map<string, Region[]>();
+  const levels: Region[][] = [[], [], [], []];
+  const recodesByOld = new Map<string, Recode[]>();
+  const sorted = [...regions].sort(byCode);
+  for (const r of sorted) {
+    levels[r.level]?.push(r);
+    if (r.parent) append(childrenByCode, r.parent, r);
+  }
   for (const rc of recodes) append(recodesByOld, rc.code2016, rc);
+
+  // Normalising ~2,000 names with Unicode regexes costs 40–90 ms, a long task on the page that opens a dataset;
+  // most lookups are by code, so the name keys are built on the first lookup by name.
+  let nameKeys: NameKeys | undefined;
+  const names = (): NameKeys => (nameKeys ??= makeNameKeys(sorted, countries, regionByCode));
 
   const canonical = (code: string): string => {
     const upper = code.trim().toUpperCase();
@@ -223,6 +245,7 @@ export function makeRegionIndex(
     }
     const key = normaliseName(trimmed);
     if (key === '') return { status: 'not-found', region: undefined };
+    const { fullKeys, looseKeys, countryKeys } = names();
     const byName = fullKeys.get(key) ?? looseKeys.get(key);
     if (byName) return pick(byName);
     const countryMatch = countryKeys.get(key);
