@@ -1,7 +1,7 @@
 // Hand-written analysis for docs/performance.md: why a missed target misses and what would meet it, and findings.
 // The figures and profiles next to it are generated; this text was written from the profiles of 2026-11-23 (commit
 // 9905188; steps and import revised at 2a90a59, import and first frames at 6ef988b, steps and filters at 4224247,
-// revised with a 50k-only run at 162359d)
+// revised with a 50k-only run at 162359d, import revised with a 5k/50k run at f424689)
 // and must be revised when they move. After editing,
 // `npm run bench -- --report-only` re-renders the page.
 import type { Lookup } from './metrics';
@@ -22,7 +22,9 @@ January, ~7,000 collaborations in one step at 50k against a median of ~2,200.
 
 **Since this run.** Map arcs now make their tooltip text when a tooltip opens (6517f4b), not on every step for every
 arc. A 50k-only run at 162359d (3 repetitions, machine flagged degraded: WebGL 2.1× usual) gave a step p95 of
-**17 ms (16–21)**, against 24 ms in the table above.
+**17 ms (16–21)**, against 24 ms in the table above. A 5k/50k run at f424689 (2 repetitions, flagged degraded:
+WebGL 2.2× usual), with no change to the step path since 6c9dda2, gave **13 ms (12–15) at 5k and 25 ms (17–32) at
+50k**: the 50k p95 moves with the machine by more than the last commits changed it, and stays above target.
 
 **What would meet it.** Fewer passes over the same changed collaborations: the graph, the map and the index each walk
 the step's change list with their own closures; one walk writing graph texels and region counts together, and the
@@ -44,7 +46,7 @@ second visit free.
   'first-frame-10k': `
 The time from data-parsed to the first graph frame is \`makeAtlasData\` (compile), \`GraphScene\` (adjacency, pair
 table and the graphology graph), then sigma's first full pass in \`createSigmaBinding\` and its first render —
-separate tasks above 10,000 organisations. Above that size the merged graph is built in slices of about 40 ms
+separate tasks above 1,000 organisations (10,000 before f424689). Above that size the merged graph is built in slices of about 40 ms
 (\`pairGraphSteps\` run by \`laterSteps\`), which removes a task of 1–1.5 s at 50k but adds roughly 8 % to the total
 (the slices wait for the next task each time). Building the pair table and edge arrays in the import worker and
 handing them over as typed arrays would take most of the rest off the main thread.
@@ -55,7 +57,7 @@ one task — growing with the collaborations; see the load profile.
 `,
   import: `
 **Where the time goes.** The import proper runs in the worker and reaches the page in slices; no frame inside it is
-long. Since commit 2a90a59 the views of a large dataset (over 10,000 organisations) build in tasks of their own, so
+long. Since commit 2a90a59 the views of a large dataset (over 1,000 organisations since f424689; 10,000 before) build in tasks of their own, so
 the frame that receives the result holds only the structured-clone copy of the dataset, \`makeAtlasData\` and the
 light views (~0.3–0.5 s at 50k against 3.7 s before). Since commit 0acd94a the worker also derives the compiled
 columns, map placement, co-participation links and temporal index and transfers them as typed arrays, so
@@ -77,6 +79,16 @@ dashboard's panels in a task of their own for large datasets. Sigma 3's first pa
 sliced from outside, so at 50k one task of about a second remains whatever the app does — unless the first frame
 shows fewer edges (for instance only pairs of several collaborations) and the rest are added later, at the cost of
 sigma re-processing everything once more.
+
+**Since this run** (commit f424689). Two long frames came from the page's own start-up, not from the data: the task
+that awaits the region tables built every region's name keys (Unicode normalisation of ~2,000 names, 40–90 ms) —
+they are now built on the first lookup by name, which the views never make — and at 5k/25k the views still built in
+the frame that receives the worker's result (0.8–0.95 s). With views built in tasks of their own from 1,000
+organisations, a 5k/50k run at f424689 (2 repetitions, machine flagged degraded) gave: longest frame within the import
+**27 ms (0–54) at 5k** (was 148) and **81 ms (73–89) at 50k** (was 88, 85–131), under 100 ms in every repetition;
+frame that receives the result **112 ms at 5k** (was 782) and **286 ms (272–300) at 50k** (was 179, 147–183: not
+touched by this change, so either the machine or a commit between 4224247 and 6c9dda2 — not yet profiled); longest
+frame between data-parsed and data-ready at 5k 366 ms (was 782). Import 1239 ms at 5k, 4095 ms at 50k.
 `,
   'builtin-first-view': `
 The built-in first view fetches and parses the CSVs, region tables and geometry on the main thread, then draws the
