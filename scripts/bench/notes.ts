@@ -86,9 +86,12 @@ they are now built on the first lookup by name, which the views never make — a
 the frame that receives the worker's result (0.8–0.95 s). With views built in tasks of their own from 1,000
 organisations, a 5k/50k run at f424689 (2 repetitions, machine flagged degraded) gave: longest frame within the import
 **27 ms (0–54) at 5k** (was 148) and **81 ms (73–89) at 50k** (was 88, 85–131), under 100 ms in every repetition;
-frame that receives the result **112 ms at 5k** (was 782) and **286 ms (272–300) at 50k** (was 179, 147–183: not
-touched by this change, so either the machine or a commit between 4224247 and 6c9dda2 — not yet profiled); longest
-frame between data-parsed and data-ready at 5k 366 ms (was 782). Import 1239 ms at 5k, 4095 ms at 50k.
+frame that receives the result **112 ms at 5k** (was 782) and **286 ms (272–300) at 50k** (was 179, 147–183);
+longest frame between data-parsed and data-ready at 5k 366 ms (was 782). Import 1239 ms at 5k, 4095 ms at 50k. The
+50k hand-off is not touched by this change (a mark in the name-key build showed it never runs there); alternating
+single-page probes of builds of 162359d, 6c9dda2 and f424689 gave 127–311 ms for that frame with no build
+separable from the others. Of it, \`makeAtlasData\` is 20–65 ms (between the \`atlas:data-parsed\` and
+\`atlas:data-ready\` marks), the rest Svelte mounting the dashboard.
 `,
   'builtin-first-view': `
 The built-in first view fetches and parses the CSVs, region tables and geometry on the main thread, then draws the
