@@ -1,6 +1,6 @@
 // Proves the typed-array encoding of a dataset: UNDATED/OPEN_END sentinels, the dated span, undated count and indexes.
 import { describe, expect, it } from 'vitest';
-import { compileDataset, OPEN_END, UNDATED } from '../../src/lib/model/compiled';
+import { compileColumns, compileDataset, OPEN_END, UNDATED } from '../../src/lib/model/compiled';
 import { DAY_MAX, DAY_MIN, dayNumber } from '../../src/lib/model/dates';
 import { COLLABORATION_KINDS, ORGANISATION_TYPES, type Dataset } from '../../src/lib/model/types';
 import { collab, org } from '../helpers/map-dataset';
@@ -128,6 +128,13 @@ describe('compileDataset: index mapping', () => {
   ])('orgIndexById(%s) = %i, in file order', (id, index) => {
     expect(c.orgIndexById.get(id)).toBe(index);
     expect(dataset.organisations[index]!.id).toBe(id);
+  });
+
+  it('with columns built elsewhere (the import worker), indexes ids on first use, once', () => {
+    const fromWorker = compileDataset(dataset, compileColumns(dataset));
+    const first = fromWorker.orgIndexById;
+    expect([...first]).toEqual([...c.orgIndexById]);
+    expect(fromWorker.orgIndexById).toBe(first);
   });
 
   it.each([

@@ -49,14 +49,29 @@ function indexById(dataset: Dataset): Map<string, number> {
  * this same dataset (by the import worker), so the page only indexes ids — parsing 250k dates is most of the work.
  */
 export function compileDataset(dataset: Dataset, columns?: CompiledColumns): CompiledDataset {
-  const orgIndexById = indexById(dataset);
   if (columns) {
     if (columns.orgCount !== dataset.organisations.length || columns.collabCount !== dataset.collaborations.length) {
       throw new Error('atlas: compiled columns do not match the dataset');
     }
-    return { ...columns, dataset, orgIndexById };
+    return withLazyIndex(columns, dataset);
   }
+  const orgIndexById = indexById(dataset);
   return { ...compileColumnsWith(dataset, orgIndexById), dataset, orgIndexById };
+}
+
+/**
+ * The id index is built on first use: a 50k import's views need it only for a selection, and building it (20-50 ms)
+ * in the task that receives the import held that frame.
+ */
+function withLazyIndex(columns: CompiledColumns, dataset: Dataset): CompiledDataset {
+  let index: Map<string, number> | null = null;
+  return {
+    ...columns,
+    dataset,
+    get orgIndexById() {
+      return (index ??= indexById(dataset));
+    },
+  };
 }
 
 /** The typed columns alone (what the import worker sends along with the records). */

@@ -130,7 +130,16 @@ export function makeAtlasData(
     compiled,
     regions,
     placement: derived.placement,
-    mapLinks: { ...links, compiled: { ...linkColumns, dataset, orgIndexById: compiled.orgIndexById } },
+    mapLinks: {
+      ...links,
+      compiled: {
+        ...linkColumns,
+        dataset,
+        get orgIndexById() {
+          return compiled.orgIndexById;
+        },
+      },
+    },
     topology,
     positions: layout ? positionsFromTable(compiled, layout) : null,
     temporal: derived.temporal,

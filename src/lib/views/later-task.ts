@@ -17,6 +17,23 @@ export function laterTask(work: () => void): () => void {
   return () => clearTimeout(timer);
 }
 
+/**
+ * Resolves in a task after the next frame, so work awaiting it starts a frame of its own (tasks queued back to back
+ * share one frame). A hidden page gets no frames: then it resolves after `hiddenMs`.
+ */
+export function afterNextFrame(hiddenMs = 100): Promise<void> {
+  return new Promise((resolve) => {
+    let done = false;
+    const go = () => {
+      if (done) return;
+      done = true;
+      setTimeout(resolve, 0);
+    };
+    requestAnimationFrame(go);
+    setTimeout(go, hiddenMs);
+  });
+}
+
 /** Main-thread time a stepped build may take per task, ms: under the 50 ms a frame may be held. */
 export const STEP_BUDGET_MS = 40;
 

@@ -1,0 +1,58 @@
+// A dataset over the build-later threshold (1,000 organisations), opened by link: its views and panels mount in later
+// tasks and frames, and must all arrive, linked, with no page error.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+import { BUILD_LATER_ORGS } from '../../src/lib/views/later-task';
+import { counts, searchAndSelect } from './helpers';
+
+const ORGS = 1_500;
+const COLLABS = 5_000;
+const out = mkdtempSync(join(tmpdir(), 'atlas-large-'));
+
+test.beforeAll(() => {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  execFileSync(
+    join(root, 'node_modules/.bin/tsx'),
+    [
+      'scripts/gen-synthetic.ts',
+      ...['--organisations', String(ORGS), '--collaborations', String(COLLABS)],
+      ...['--out', out, '--seed', 'e2e', '--today', '2026-06-15'],
+    ],
+    { cwd: root },
+  );
+});
+test.afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+test('a dataset of 1,500 organisations opened by link mounts every view and panel, linked', async ({ page }) => {
+  expect(ORGS).toBeGreaterThan(BUILD_LATER_ORGS);
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  // Served as if published next to the app (`?data=large/`).
+  await page.route('**/large/*.csv', (route) => {
+    const name = new URL(route.request().url()).pathname.split('/').pop()!;
+    return route.fulfill({ contentType: 'text/csv', body: readFileSync(join(out, name)) });
+  });
+  await page.goto('/?data=large/');
+  await expect(page.getByTestId('app')).toHaveAttribute('data-ready', 'true', { timeout: 45_000 });
+  const shown = await counts(page);
+  expect(shown.organisations).toBeGreaterThan(0.8 * ORGS);
+  expect(shown.organisations).toBeLessThanOrEqual(ORGS);
+  await expect(page.getByTestId('timeline').locator('.hint')).toContainText(`/ ${COLLABS.toLocaleString('en-GB')}`);
+  await expect(page.getByTestId('filters')).toBeVisible();
+  await expect(page.getByTestId('details')).toBeVisible();
+  await expect(page.locator('[data-testid=graph] canvas').first()).toBeVisible();
+  await expect(page.locator('[data-testid=map] canvas').first()).toBeVisible();
+  // The panels arrived in the grid cells they hold once mounted: no slot is left behind.
+  await expect(page.locator('.panel-slot')).toHaveCount(0);
+
+  // Linked: a search in the graph selects an organisation, and the details panel (mounted last) shows it.
+  const name = readFileSync(join(out, 'organisations.csv'), 'utf8').split('\n')[1]!.split(',')[1]!;
+  await searchAndSelect(page, name);
+  await expect(page.getByTestId('details').getByRole('heading', { level: 2 })).toHaveText(name);
+  await expect(page).toHaveURL(/sel=org%3Ao1\b/);
+  expect(problems).toEqual([]);
+});
