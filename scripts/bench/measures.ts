@@ -181,6 +181,10 @@ export async function measureRep(browser: Browser, opts: RepOptions): Promise<Re
       const handoff = longestOf(frames, (f) => f.start < parsed && f.start + f.duration > parsed);
       metrics['import.handoff'] = handoff.ms;
       metrics['ready.longest'] = longestOf(frames, (f) => f.start < navReady && f.start + f.duration > parsed).ms;
+      const built = at('atlas:graph-built');
+      const mounting = longestOf(frames, (f) => f.start < built && f.start + f.duration > parsed);
+      metrics['ready.longestBuilt'] = mounting.ms;
+      if (mounting.top) notes.push(`longest frame before the graph is built: ${mounting.top}`);
       if (handoff.top) notes.push(`frame across data-parsed: ${handoff.top}`);
     }
 

@@ -31,6 +31,12 @@ export const METRICS: readonly MetricDef[] = [
   { id: 'ready.mapFrame', label: 'data-parsed → map first frame', unit: 'ms', group: 'Load' },
   { id: 'ready.all', label: 'data-parsed → data-ready (all three views)', unit: 'ms', group: 'Load' },
   { id: 'ready.longest', label: 'longest frame between data-parsed and data-ready', unit: 'ms', group: 'Load' },
+  {
+    id: 'ready.longestBuilt',
+    label: 'longest frame between data-parsed and graph built (views mount, before sigma)',
+    unit: 'ms',
+    group: 'Load',
+  },
   { id: 'layout.ms', label: 'layout (graph built → layout-done)', unit: 'ms', group: 'Layout', only: 'synthetic' },
   {
     id: 'layout.longest',

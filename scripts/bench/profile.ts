@@ -200,7 +200,15 @@ export function summariseProfile(
   let from = 0;
   let to = samples.length;
   if (betweenMarks) {
-    const isMark = (i: number) => byId.get(samples[i]!)?.callFrame.functionName === PROFILE_MARK;
+    const parentOf = new Map<number, number>();
+    for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
+    // A sample inside the marker can land in what it calls (performance.now): look up the stack, not just the leaf.
+    const inMark = (id: number): boolean => {
+      for (let n: number | undefined = id; n !== undefined; n = parentOf.get(n))
+        if (byId.get(n)?.callFrame.functionName === PROFILE_MARK) return true;
+      return false;
+    };
+    const isMark = (i: number) => inMark(samples[i]!);
     const marks = samples.map((_, i) => i).filter(isMark);
     if (marks.length >= 2) {
       // From the end of the first mark's run to the start of the last one's.

@@ -118,19 +118,6 @@ export function extendMask(links: MapLinks, real: Uint8Array, out: Uint8Array): 
   return out;
 }
 
-/** Visits the derived links that depend on real collaboration j, with their new visibility. */
-export function forEachDerived(
-  links: MapLinks,
-  real: Uint8Array,
-  j: number,
-  visit: (index: number, on: 0 | 1) => void,
-) {
-  for (let i = links.derivedStart[j]!; i < links.derivedStart[j + 1]!; i++) {
-    const k = links.derivedList[i]!;
-    visit(links.realCount + k, (real[links.viaA[k]!]! & real[links.viaB[k]!]!) as 0 | 1);
-  }
-}
-
 function isPlaced(placement: Placement, org: number): boolean {
   return (placement.regionAt[0][org] ?? -1) >= 0;
 }

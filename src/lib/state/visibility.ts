@@ -111,18 +111,19 @@ export class Visibility {
       return;
     }
     const diff = stepWindow(this.index, prev.window, next.window, next.mode, next.includeUndated, this.timeMask);
+    const { filterOk, lastEntering } = this;
     let entered = 0;
-    for (let k = 0; k < diff.enteringCount; k++) {
-      const j = diff.entering[k]!;
-      if (this.filterOk[j] === 1) {
+    for (let k = 0, n = diff.enteringCount, entering = diff.entering; k < n; k++) {
+      const j = entering[k]!;
+      if (filterOk[j] === 1) {
         this.setCollab(j, 1);
-        this.lastEntering[entered++] = j;
+        lastEntering[entered++] = j;
       }
     }
     this.lastEnteringCount = entered;
-    for (let k = 0; k < diff.leavingCount; k++) {
-      const j = diff.leaving[k]!;
-      if (this.filterOk[j] === 1) this.setCollab(j, 0);
+    for (let k = 0, n = diff.leavingCount, leaving = diff.leaving; k < n; k++) {
+      const j = leaving[k]!;
+      if (filterOk[j] === 1) this.setCollab(j, 0);
     }
   }
 
@@ -144,14 +145,19 @@ export class Visibility {
     this.changes.append(j);
   }
 
+  /**
+   * Visibility of an organisation only changes when its degree crosses zero (its filter and total degree are fixed
+   * within a step): `isOrgVisible` needs no second evaluation for the other degrees.
+   */
   private bumpDegree(i: number, delta: number): void {
-    const before = this.isOrgVisible(i);
-    this.orgDegree[i]! += delta;
-    const after = this.isOrgVisible(i);
-    if (before !== after) {
-      this.visibleOrgs += after ? 1 : -1;
-      this.orgVisible[i] = after ? 1 : 0;
-    }
+    const degree = this.orgDegree;
+    const before = degree[i]!;
+    const after = before + delta;
+    degree[i] = after;
+    if (before > 0 === after > 0 || this.orgFilterOk[i] !== 1 || this.orgTotalDegree[i] === 0) return;
+    const on = after > 0 ? 1 : 0;
+    this.visibleOrgs += on ? 1 : -1;
+    this.orgVisible[i] = on;
   }
 
   /**

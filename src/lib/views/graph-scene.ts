@@ -221,36 +221,47 @@ export class GraphScene {
     // Marks instead of Sets: a step at 50k touches thousands of organisations and edges, each many times.
     const orgMark = (this.orgMark ??= new Uint8Array(c.orgCount));
     const changedOrgs: number[] = [];
-    const touch = (i: number): void => {
-      if (orgMark[i] === 1) return;
-      orgMark[i] = 1;
-      changedOrgs.push(i);
-    };
     const edgeMark = (this.edgeMarks ??= new Uint8Array(this.edgeIndexing.source.length));
     const changedEdges: number[] = [];
-    const touchEdge = (e: number): void => {
-      if (e < 0 || edgeMark[e] === 1) return;
-      edgeMark[e] = 1;
-      changedEdges.push(e);
-    };
     const emphasised = ds.emphasised;
     const hideSwitched = this.synced && ds.hideIsolated !== hideInactive;
     ds.hideIsolated = hideInactive;
     const timed = ds.timedCollab!;
-    const applyCollab = (j: number): void => {
-      const on = vis.collabVisible[j]!;
-      ds.collabVisible[j] = on;
-      const p = this.pairs.pairIndexOfCollab[j]!;
-      // Self-loops (p < 0) are not in the graph. A timed edge's texel does not depend on the window (its shader tests
-      // that), so only untimed ones are rewritten: at 50k that skips ~94 % of the pairs a step touches.
-      if (merged && p >= 0 && ds.pairCount) {
-        ds.pairCount[p] = ds.pairCount[p]! + (on ? 1 : -1);
-        if (timed[p]! < 0) touchEdge(p);
-      } else if (p >= 0 && timed[j]! < 0) touchEdge(j);
-      touch(c.collabSource[j]!);
-      touch(c.collabTarget[j]!);
-    };
-    const incremental = vis.changes.readSince(this.cursor, applyCollab);
+    const stepped = vis.changes.takeSince(this.cursor);
+    const incremental = stepped !== null;
+    if (stepped) {
+      // One inline loop over hoisted arrays: a step at 50k changes thousands of collaborations, and the first steps
+      // in a page run before the JIT has optimised this, where a call and property loads per collaboration show.
+      const visible = vis.collabVisible;
+      const shown = ds.collabVisible;
+      const pairOf = this.pairs.pairIndexOfCollab;
+      const pairCount = merged ? ds.pairCount : undefined;
+      const { collabSource, collabTarget } = c;
+      for (let k = 0, n = stepped.length; k < n; k++) {
+        const j = stepped[k]!;
+        const on = visible[j]!;
+        shown[j] = on;
+        const p = pairOf[j]!;
+        // Self-loops (p < 0) are not in the graph. A timed edge's texel does not depend on the window (its shader
+        // tests that), so only untimed ones are rewritten: at 50k that skips ~94 % of the pairs a step touches.
+        const e = pairCount ? p : j;
+        if (pairCount && p >= 0) pairCount[p] = pairCount[p]! + (on ? 1 : -1);
+        if (p >= 0 && timed[e]! < 0 && edgeMark[e] === 0) {
+          edgeMark[e] = 1;
+          changedEdges.push(e);
+        }
+        const s = collabSource[j]!;
+        if (orgMark[s] === 0) {
+          orgMark[s] = 1;
+          changedOrgs.push(s);
+        }
+        const t = collabTarget[j]!;
+        if (orgMark[t] === 0) {
+          orgMark[t] = 1;
+          changedOrgs.push(t);
+        }
+      }
+    }
     const first = !this.synced;
     this.synced = true;
     // The first sync, and filters, mode changes and long bursts (they reset the log), set everything from `vis`:
@@ -279,25 +290,18 @@ export class GraphScene {
       this.emphasisedEdges.push(e);
       keyEdges.push(e);
     }
-    /** Updates one organisation's state and texel. */
-    const updateOrg = (i: number): void => {
-      ds.orgVisible[i] = vis.orgFilterOk[i]!;
-      ds.orgDegree[i] = vis.orgDegree[i]! + (this.totalDegree[i] === 0 ? 1 : 0);
-      ds.orgFaded[i] = !hideInactive && vis.orgDegree[i] === 0 && this.totalDegree[i]! > 0 ? 1 : 0;
-      if (sizeBy === 'degree' && ds.nodeSize) ds.nodeSize[i] = this.sizeOf(vis.orgDegree[i]!, this.maxTotalDegree);
-      writeNodeTexel(ds, i, this.nodeTexels.bytes);
-    };
     const expansionSwitched = this.expandedOrgs.length > 0 && this.updateExpansion();
     if (whole || hideSwitched) {
-      this.updateAllOrgs(vis, hideInactive, sizeBy);
+      this.updateOrgs(null, vis, hideInactive, sizeBy);
       writeAllNodeTexels(ds, c.orgCount, this.nodeTexels);
       writeAllEdgeTexels(ds, this.edgeIndexing, this.edgeTexels);
     } else {
       // A step changes no filter, so an edge's texel changes only with its own collaborations: an end that becomes
       // isolated (hidden when hiding inactive ones) had all its edges emptied in this step too, and one that stops
       // being isolated gained the edges that changed.
-      for (const i of changedOrgs) updateOrg(i);
-      for (const e of changedEdges) writeEdgeTexel(ds, e, this.edgeIndexing, this.edgeTexels.bytes);
+      this.updateOrgs(changedOrgs, vis, hideInactive, sizeBy);
+      const edgeBytes = this.edgeTexels.bytes;
+      for (let k = 0; k < changedEdges.length; k++) writeEdgeTexel(ds, changedEdges[k]!, this.edgeIndexing, edgeBytes);
       if (changedOrgs.length > 0) this.nodeTexels.version++;
       if (changedEdges.length > 0) this.edgeTexels.version++;
     }
@@ -316,23 +320,28 @@ export class GraphScene {
   }
 
   /**
-   * What `updateOrg` in `sync` does, for every organisation, in one loop over hoisted arrays (a filter runs this over
-   * 50k organisations, often before the JIT has optimised it). Texels are written separately.
+   * Updates the display state of the organisations in `orgs` and writes their texels (a step), or of every
+   * organisation when `orgs` is null, without texels (a filter: they are all written in one pass afterwards). One loop
+   * over hoisted arrays: a filter runs it over 50k organisations, and the first steps in a page run it, before the
+   * JIT has optimised it.
    */
-  private updateAllOrgs(vis: Visibility, hideInactive: boolean, sizeBy: SizeBy): void {
+  private updateOrgs(orgs: readonly number[] | null, vis: Visibility, hideInactive: boolean, sizeBy: SizeBy): void {
     const ds = this.ds;
     const { orgVisible, orgDegree, orgFaded } = ds;
     const { orgFilterOk, orgDegree: visibleDegree } = vis;
     const total = this.totalDegree;
     const sizes = sizeBy === 'degree' ? ds.nodeSize : undefined;
     const max = this.maxTotalDegree;
-    for (let i = 0, n = orgVisible.length; i < n; i++) {
+    const bytes = this.nodeTexels.bytes;
+    for (let k = 0, n = orgs ? orgs.length : orgVisible.length; k < n; k++) {
+      const i = orgs ? orgs[k]! : k;
       const d = visibleDegree[i]!;
-      const t = total[i]!;
+      const isolated = total[i] === 0;
       orgVisible[i] = orgFilterOk[i]!;
-      orgDegree[i] = t === 0 ? d + 1 : d;
-      orgFaded[i] = !hideInactive && d === 0 && t > 0 ? 1 : 0;
+      orgDegree[i] = isolated ? d + 1 : d;
+      orgFaded[i] = !hideInactive && d === 0 && !isolated ? 1 : 0;
       if (sizes) sizes[i] = this.sizeOf(d, max);
+      if (orgs) writeNodeTexel(ds, i, bytes);
     }
   }
 

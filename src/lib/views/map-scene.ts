@@ -33,7 +33,7 @@ import {
 import { arcColour, arcDash, arcPoints, arcWidth } from '../map/arcs';
 import type { ArcSpec, MarkerSpec } from './leaflet-binding';
 import { ChangeLog, type LogCursor } from '../state/change-log';
-import { extendMask, forEachDerived } from '../map/co-participation';
+import { extendMask } from '../map/co-participation';
 
 export const CLASS_COUNT = 5;
 /** Arcs drawn at most: the strongest pairs; ~50,000 pairs at NUTS 2 would be unreadable and slow. */
@@ -82,21 +82,33 @@ export class MapScene {
     const { collabVisible, orgVisible } = vis;
     const links = this.data.mapLinks;
     const mask = this.mask;
-    // One index at a time, nothing allocated: a step at 50k walks thousands of changed collaborations here.
-    const setLink = (j: number, on: 0 | 1) => {
-      if (mask[j] === on) return;
-      mask[j] = on;
-      shiftCollab(agg, j, on);
-    };
-    const incremental = vis.changes.readSince(this.cursor, (j) => {
-      setLink(j, collabVisible[j]! ? 1 : 0);
-      forEachDerived(links, collabVisible, j, setLink);
-      const s = collabSource[j]!;
-      const t = collabTarget[j]!;
-      shiftOrg(agg, s, orgVisible[s]! ? 1 : 0);
-      shiftOrg(agg, t, orgVisible[t]! ? 1 : 0);
-    });
-    if (!incremental) {
+    const stepped = vis.changes.takeSince(this.cursor);
+    if (stepped) {
+      // One inline loop, nothing allocated: a step at 50k walks thousands of changed collaborations here, the first
+      // steps in a page before the JIT has optimised it. Derived links (co-participation via a hub) follow their two
+      // real collaborations.
+      const { derivedStart, derivedList, viaA, viaB, realCount } = links;
+      for (let k = 0, n = stepped.length; k < n; k++) {
+        const j = stepped[k]!;
+        const on = collabVisible[j]! ? 1 : 0;
+        if (mask[j] !== on) {
+          mask[j] = on;
+          shiftCollab(agg, j, on);
+        }
+        for (let d = derivedStart[j]!, end = derivedStart[j + 1]!; d < end; d++) {
+          const x = derivedList[d]!;
+          const link = realCount + x;
+          const linkOn = (collabVisible[viaA[x]!]! & collabVisible[viaB[x]!]!) as 0 | 1;
+          if (mask[link] === linkOn) continue;
+          mask[link] = linkOn;
+          shiftCollab(agg, link, linkOn);
+        }
+        const s = collabSource[j]!;
+        const t = collabTarget[j]!;
+        shiftOrg(agg, s, orgVisible[s]! ? 1 : 0);
+        shiftOrg(agg, t, orgVisible[t]! ? 1 : 0);
+      }
+    } else {
       extendMask(links, vis.collabVisible, mask);
       resetAggregate(agg, mask, vis.orgVisible);
     }
