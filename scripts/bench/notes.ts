@@ -1,7 +1,8 @@
 // Hand-written analysis for docs/performance.md: why a missed target misses and what would meet it, and findings.
 // The figures and profiles next to it are generated; this text was written from the profiles of 2026-11-23 (commit
 // 9905188; steps and import revised at 2a90a59, import and first frames at 6ef988b, steps and filters at 4224247,
-// revised with a 50k-only run at 162359d, import revised with a 5k/50k run at f424689)
+// revised with a 50k-only run at 162359d, import revised with a 5k/50k run at f424689, import and steps with
+// 5k/50k runs of 47d3f06 and its successor)
 // and must be revised when they move. After editing,
 // `npm run bench -- --report-only` re-renders the page.
 import type { Lookup } from './metrics';
@@ -25,6 +26,14 @@ arc. A 50k-only run at 162359d (3 repetitions, machine flagged degraded: WebGL 2
 **17 ms (16–21)**, against 24 ms in the table above. A 5k/50k run at f424689 (2 repetitions, flagged degraded:
 WebGL 2.2× usual), with no change to the step path since 6c9dda2, gave **13 ms (12–15) at 5k and 25 ms (17–32) at
 50k**: the 50k p95 moves with the machine by more than the last commits changed it, and stays above target.
+Since 47d3f06 the graph and the map read the step's change list as one array view (\`ChangeLog.takeSince\`) in inline
+loops over hoisted arrays, with no closure call per collaboration, and \`Visibility\` re-evaluates an organisation only
+when its degree crosses zero. The first steps in a page run this code before the JIT has optimised it; single-page
+probes (100 steps, then 100 more) gave a first-pass median of 2.8–4.3 ms instead of 5.4–5.5 ms, and a warm p95 of
+5.2–8.2 ms instead of 6.5–13.3 ms. Bench runs of 47d3f06 (staging by frames, see the import notes): **8.5 ms (7.8–9.3)
+at 5k and 13 ms (9.8–17) at 50k**, 2 repetitions, machine not flagged; with the staging by tasks, 8.8 ms (8.6–9.1) at
+5k (2 repetitions) and 15 ms at 50k (1 repetition, flagged degraded). Under the 16 ms target in every run since, with
+the worst 50k repetition at 17 ms.
 
 **What would meet it.** Fewer passes over the same changed collaborations: the graph, the map and the index each walk
 the step's change list with their own closures; one walk writing graph texels and region counts together, and the
@@ -92,6 +101,22 @@ longest frame between data-parsed and data-ready at 5k 366 ms (was 782). Import 
 single-page probes of builds of 162359d, 6c9dda2 and f424689 gave 127–311 ms for that frame with no build
 separable from the others. Of it, \`makeAtlasData\` is 20–65 ms (between the \`atlas:data-parsed\` and
 \`atlas:data-ready\` marks), the rest Svelte mounting the dashboard.
+
+**Since then** (449d691, 47d3f06 and the commit after). A CPU profile of that frame, aligned to the Long Animation Frames list, showed the id
+index (\`orgIndexById\`, 17–48 ms), \`Visibility\`'s constructor (16–50 ms, an unoptimised loop with property loads),
+the filter menus (~20 ms), Leaflet's map creation and first fit (~50 ms), the map's initial bounds (~10 ms) and Svelte.
+Now the id index is built on first use (only a selection needs it), the constructor's loop reads hoisted arrays, and a
+large dataset's dashboard mounts a frame after the hand-off and then in tasks of its own (graph and timeline, toolbars,
+map, details and story panels; \`panels\` in \`App.svelte\`); the map draws its polygons and builds its aggregates in
+two further tasks. The hand-off frame itself then holds only the worker message and \`makeAtlasData\`: under 50 ms (no
+long frame spans data-parsed) in a 5k/50k run with every stage a frame apart (2 repetitions, machine not flagged); the
+longest frame from data-parsed until the graph is built (a new row) was 79 ms at 5k and 197 ms (140–253) at 50k;
+sigma's first pass after it is still one task of 1.4–2 s. Waiting for a frame at every stage held the 5k map back by ~0.9 s (frames
+cost ~0.3 s once sigma draws) and moved its build into the layout (longest frame 113 ms), so only the first stage
+waits for a frame now: a single-page probe at 50k showed no long frame at the hand-off and frames of 143–161 ms after
+it, where the stages share frames with the graph's build steps and the map's aggregates (~140 ms in one task). A
+5k run with every stage a task apart gave no frame over 50 ms while the layout runs and the map's first frame 453 ms
+after data-parsed (716 before).
 `,
   'builtin-first-view': `
 The built-in first view fetches and parses the CSVs, region tables and geometry on the main thread, then draws the
@@ -143,7 +168,11 @@ re-measured by this bench. An A/B probe of 6c9dda2 against 422c4cd (two pages ea
 any step) could not separate them from the machine's noise: first filter 92/150 ms before, 96/117 ms after; step p95
 8.6/9.8 ms before, 10.3/9.6 ms after. Issue #4 asks for "well under 50 ms": met once warm, not yet on the first filter, where the
 first call of each pass still runs before the JIT has optimised it and a GC can land inside it (single probes ranged
-from 72 to 243 ms).
+from 72 to 243 ms). A 5k/50k run of 47d3f06 (2 repetitions, machine not flagged) gave **59 ms (45–73) the first time
+and 19 ms (18–20) warm** at 50k, and 25/15 ms at 5k; a later single 50k repetition 44 and 26 ms. A CPU profile of the
+first filter spreads it over seven passes (visibility masks, the graph's pair counts and edge texels, the map's
+aggregate, class-break counts and top pairs), each 4–10 ms cold and 1–2 ms warm: meeting it on the first filter
+would take fewer passes (one over the collaborations for graph and map) or the masks computed in a worker.
 
 **The presented frame did not get slower.** Software WebGL now samples a texture per vertex. An A/B on the same 5k
 data, builds of 9caa93e and 47de60f, 8 forced frames each, twice: plain frames 833/1106 ms before, 749/795 ms after;
