@@ -4,8 +4,8 @@ import { ChangeLog, type LogCursor } from '../../src/lib/state/change-log';
 
 /** Reads a cursor: `null` means "resynchronise fully", else the indexes logged since. */
 function read(log: ChangeLog, cursor: LogCursor): number[] | null {
-  const seen: number[] = [];
-  return log.readSince(cursor, (j) => seen.push(j)) ? seen : null;
+  const since = log.takeSince(cursor);
+  return since ? Array.from(since) : null;
 }
 
 /** A cursor that has already synced with the log's current state. */

@@ -46,7 +46,7 @@ function indexById(dataset: Dataset): Map<string, number> {
 
 /**
  * Builds the typed-array view. Assumes a validated dataset (every endpoint exists). `columns`: built earlier from
- * this same dataset (by the import worker), so the page only indexes ids — parsing 250k dates is most of the work.
+ * this same dataset (by the import worker), so the page computes nothing here — parsing 250k dates is most of the work.
  */
 export function compileDataset(dataset: Dataset, columns?: CompiledColumns): CompiledDataset {
   if (columns) {

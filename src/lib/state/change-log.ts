@@ -43,19 +43,9 @@ export class ChangeLog {
   }
 
   /**
-   * Calls `visit` for each index logged since `cursor` and advances it. Returns false when the
-   * reader must resynchronise fully instead (epoch changed); the cursor is then moved to the end.
-   */
-  readSince(cursor: LogCursor, visit: (index: number) => void): boolean {
-    const entries = this.takeSince(cursor);
-    if (!entries) return false;
-    for (let i = 0; i < entries.length; i++) visit(entries[i]!);
-    return true;
-  }
-
-  /**
    * The indexes logged since `cursor` (a view of the log, valid until the next append), advancing it; null when the
-   * reader must resynchronise fully. For hot readers: a loop over the view calls no function per index.
+   * reader must resynchronise fully (epoch changed; the cursor is then moved to the end). A view rather than a
+   * callback: hot readers loop over it with no call per index.
    */
   takeSince(cursor: LogCursor): Int32Array | null {
     if (cursor.epoch !== this.epochValue) {
