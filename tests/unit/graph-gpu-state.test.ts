@@ -155,6 +155,28 @@ describe('all texels at once', () => {
       }),
     ).toBe(true);
   });
+
+  test('with a recount, each pair counts its visible collaborations and is written as with those counts', () => {
+    const pairs = compiledToPairGraph(compiled);
+    const merged = { source: pairs.pairSource, target: pairs.pairTarget, merged: true };
+    const untimed = new Int32Array(pairs.pairCount).fill(-1);
+    let drawn = 0;
+    for (const collabVisible of [all, ones(10, [1, 4, 6, 9]), ones(10, [])]) {
+      const expected = new Int32Array(pairs.pairCount);
+      pairs.pairIndexOfCollab.forEach((p, j) => {
+        if (p >= 0 && collabVisible[j] === 1) expected[p]!++;
+      });
+      const state = { ...base, pairCount: new Int32Array(pairs.pairCount).fill(99), timedCollab: untimed };
+      const recounted = stateTexels(pairs.pairCount);
+      writeAllEdgeTexels(state, merged, recounted, { ...pairs, collabVisible });
+      expect([...state.pairCount]).toEqual([...expected]);
+      const given = stateTexels(pairs.pairCount);
+      writeAllEdgeTexels({ ...state, pairCount: expected }, merged, given);
+      expect([...recounted.bytes]).toEqual([...given.bytes]);
+      drawn += recounted.bytes.filter((v) => v > 0).length;
+    }
+    expect(drawn).toBeGreaterThan(0);
+  });
 });
 
 describe('all node texels at once', () => {

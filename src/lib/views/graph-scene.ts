@@ -270,7 +270,6 @@ export class GraphScene {
     if (whole) {
       ds.collabVisible.set(vis.collabVisible);
       ds.collabFilterOk.set(vis.filterOk);
-      if (merged && ds.pairCount) countPairs(this.pairs.pairIndexOfCollab, vis.collabVisible, ds.pairCount);
     }
     // Emphasis (a reducer colour) of the collaborations that entered in the last play step; last step's lose it.
     const keyEdges: number[] = [];
@@ -294,7 +293,9 @@ export class GraphScene {
     if (whole || hideSwitched) {
       this.updateOrgs(null, vis, hideInactive, sizeBy);
       writeAllNodeTexels(ds, c.orgCount, this.nodeTexels);
-      writeAllEdgeTexels(ds, this.edgeIndexing, this.edgeTexels);
+      // Merged pairs are recounted in the texel loop (`whole`: the visible collaborations were all just replaced).
+      const recount = whole && merged ? { ...this.pairs, collabVisible: ds.collabVisible } : undefined;
+      writeAllEdgeTexels(ds, this.edgeIndexing, this.edgeTexels, recount);
     } else {
       // A step changes no filter, so an edge's texel changes only with its own collaborations: an end that becomes
       // isolated (hidden when hiding inactive ones) had all its edges emptied in this step too, and one that stops
@@ -581,14 +582,5 @@ export class GraphScene {
     }
     writeAllNodeTexels(ds, c.orgCount, this.nodeTexels);
     writeAllEdgeTexels(ds, this.edgeIndexing, this.edgeTexels);
-  }
-}
-
-/** Visible collaborations per pair, from scratch (`pairOfCollab` -1 = a self-loop, in no pair). */
-function countPairs(pairOfCollab: Int32Array, visible: Uint8Array, out: Int32Array): void {
-  out.fill(0);
-  for (let j = 0, n = pairOfCollab.length; j < n; j++) {
-    const p = pairOfCollab[j]!;
-    if (p >= 0 && visible[j] === 1) out[p]!++;
   }
 }
