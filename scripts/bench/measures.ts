@@ -412,9 +412,16 @@ async function filterChange(page: Page, metrics: Metrics): Promise<void> {
   metrics['filter.js'] = Math.max(on.js + on.refresh, off.js + off.refresh);
   metrics['filter.refresh'] = Math.max(on.refresh, off.refresh);
   metrics['filter.frame'] = Math.max(on.frame, off.frame);
+  // Only a large dataset's map recounts in a task of its own (NaN otherwise: its recount is inside filter.js).
+  if (Number.isFinite(on.map) || Number.isFinite(off.map)) {
+    metrics['filter.map'] = Math.max(on.map, off.map);
+    metrics['filter.total'] = Math.max(on.js + on.refresh + on.map, off.js + off.refresh + off.map);
+  }
   await pair();
   const warm = await pair();
   metrics['filter.js.warm'] = Math.max(warm.on.js + warm.on.refresh, warm.off.js + warm.off.refresh);
+  if (Number.isFinite(warm.on.map) || Number.isFinite(warm.off.map))
+    metrics['filter.map.warm'] = Math.max(warm.on.map, warm.off.map);
 }
 
 async function selections(page: Page, opts: RepOptions, metrics: Metrics, warnings: string[]): Promise<void> {

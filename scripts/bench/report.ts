@@ -237,7 +237,9 @@ const METHOD = `
 - **Filter change.** The kind filter is set to "partnership" only (most collaborations leave), then cleared: for
   each, the effects, then sigma's refresh JS run whole and undrawn, then the presented frame; the worse of the two is
   shown. The first pair in the page is reported, and the third pair again ("third time in the page", after the JIT
-  has optimised the code). A filter rewrites the graph's state texels; it refreshes no sigma key.
+  has optimised the code). A filter rewrites the graph's state texels; it refreshes no sigma key. Above 1,000
+  organisations the map recounts its regions in a task of its own after the filter's (the app's
+  \`atlas:map-recount\` measure): that task is shown apart, and both together.
 - **Selection.** Region: \`selectRegion\` on the NUTS 2 region with the most organisations, JS until effects ran, then
   \`forceFrame()\`; the graph's \`data-highlighted\` must not be empty. Search: types the best-connected organisation
   whose name is in no other name or alias into \`data-testid="search"\`, presses Enter, and times Enter's event time →

@@ -1,5 +1,5 @@
 // A dataset over the build-later threshold (1,000 organisations), opened by link: its views and panels mount in later
-// tasks and frames, and must all arrive, linked, with no page error.
+// tasks and frames, and must all arrive, linked, with no page error; a filter's map recount, deferred too, must arrive.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,5 +54,21 @@ test('a dataset of 1,500 organisations opened by link mounts every view and pane
   await searchAndSelect(page, name);
   await expect(page.getByTestId('details').getByRole('heading', { level: 2 })).toHaveText(name);
   await expect(page).toHaveURL(/sel=org%3Ao1\b/);
+
+  // A filter: the map of a large dataset recounts in a task of its own after the filter's, and must still arrive.
+  const legend = page.locator('.map-view .legend .classes li');
+  const classes = () => legend.allTextContents();
+  await expect(legend).not.toHaveCount(0);
+  const unfiltered = await classes();
+  const before = await counts(page);
+  // A type filter: the map's default metric counts organisations, whose class breaks a kind filter leaves alone.
+  await page.getByTestId('filter-types').click();
+  await page.getByTestId('filters').locator('input[value="university"]').check();
+  await page.getByTestId('filter-types').click();
+  await expect.poll(async () => (await counts(page)).collaborations).toBeLessThan(before.collaborations);
+  await expect.poll(classes).not.toEqual(unfiltered);
+  await page.getByTestId('clear-filters').click();
+  await expect.poll(() => counts(page)).toEqual(before);
+  await expect.poll(classes).toEqual(unfiltered);
   expect(problems).toEqual([]);
 });
