@@ -8,6 +8,7 @@ import {
   topPairs,
 } from '../../src/lib/map/aggregate';
 import { placeOrganisations } from '../../src/lib/map/placement';
+import { makeRegionTables } from '../../src/lib/map/region-tables';
 import { loadRegionIndex } from '../helpers/regions';
 import { randomCompiled, rng } from '../helpers/map-dataset';
 
@@ -40,7 +41,11 @@ describe('map aggregate, 50k organisations / 250k collaborations / NUTS 2', () =
     placeOrganisations(compiled, index);
   });
 
-  bench('makeRegionAggregate (once per dataset and level)', () => {
+  bench('makeRegionTables (once per dataset and level)', () => {
+    makeRegionTables(compiled, placement, 2);
+  });
+
+  bench('makeRegionAggregate (counts over the shared tables)', () => {
     makeRegionAggregate(compiled, placement, 2);
   });
 

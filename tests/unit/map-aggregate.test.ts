@@ -16,6 +16,7 @@ import {
 import { placeOrganisations, type MapLevel } from '../../src/lib/map/placement';
 import { dayNumber } from '../../src/lib/model/dates';
 import { OPEN_END } from '../../src/lib/model/compiled';
+import { makeRegionTables, regionTablesOf } from '../../src/lib/map/region-tables';
 import { loadRegionIndex } from '../helpers/regions';
 import { COLLABS, ORG, ORGS, compile, randomCompiled, rng } from '../helpers/map-dataset';
 
@@ -78,6 +79,26 @@ describe('fixture counts with everything visible', () => {
     const partners = pairsTouching(agg, be33).map((p) => placement.regions[2][partnerOf(agg, p, be33)]);
     expect(partners).toEqual(['NL42', 'BE22', 'FRK2']);
     expect(pairsTouching(agg, be33, 2)).toHaveLength(1);
+  });
+});
+
+describe('regionTablesOf', () => {
+  it('builds each level once per dataset and placement, with what makeRegionTables builds', () => {
+    const level2 = regionTablesOf(compiled, placement, 2);
+    expect(regionTablesOf(compiled, placement, 2)).toBe(level2);
+    expect(level2).toEqual(makeRegionTables(compiled, placement, 2));
+    const level1 = regionTablesOf(compiled, placement, 1);
+    expect(level1).not.toBe(level2);
+    expect(level1.level).toBe(1);
+    // Another placement of the same organisations (a new region index) gets tables of its own.
+    const other = placeOrganisations(compiled, loadRegionIndex());
+    expect(regionTablesOf(compiled, other, 2)).not.toBe(level2);
+    expect(regionTablesOf(compiled, other, 2)).toEqual(level2);
+    // Two aggregates share the tables and keep counts of their own.
+    const a = makeRegionAggregate(compiled, other, 2);
+    const b = makeRegionAggregate(compiled, other, 2);
+    expect(a.collabList).toBe(b.collabList);
+    expect(a.regionOrgs).not.toBe(b.regionOrgs);
   });
 });
 

@@ -1,7 +1,7 @@
 // Incremental per-region and per-region-pair counts of visible organisations and collaborations.
 import type { CompiledDataset } from '../model/compiled';
 import type { MapLevel, Placement } from './placement';
-import { makeRegionTables, type RegionTables } from './region-tables';
+import { regionTablesOf, type RegionTables } from './region-tables';
 
 export { pairsTouching, partnerOf, topPairs } from './pairs';
 export { regionSummary, type RegionSummary, type PartnerRegion } from './region-summary';
@@ -35,9 +35,9 @@ export interface RegionAggregate extends RegionTables {
   heap: Int32Array;
 }
 
-/** Builds the tables for `level` (O(collaborations + organisations)) with every count at zero. */
+/** Counts at `level`, every one at zero, over the dataset's shared tables (built on first use, O(collaborations)). */
 export function makeRegionAggregate(compiled: CompiledDataset, placement: Placement, level: MapLevel): RegionAggregate {
-  const t = makeRegionTables(compiled, placement, level);
+  const t = regionTablesOf(compiled, placement, level);
   const { regionCount, pairTotal } = t;
   return {
     ...t,

@@ -1,6 +1,6 @@
 // What the details panel shows about one region: its organisations, partner regions and time span.
 import { UNDATED, type CompiledDataset } from '../model/compiled';
-import type { RegionAggregate } from './aggregate';
+import type { RegionTables } from './region-tables';
 import { eurostatCountry, type Placement } from './placement';
 
 export interface PartnerRegion {
@@ -16,7 +16,6 @@ export interface RegionSummary {
   readonly code: string;
   /** Organisations located in the region, visible or not, ascending index. */
   readonly organisations: readonly number[];
-  readonly visibleOrganisations: number;
   /** Visible collaborations with at least one end in the region; `internal` have both. */
   readonly collaborations: number;
   readonly internal: number;
@@ -38,21 +37,21 @@ export interface RegionSummary {
 }
 
 /**
- * Summarises `regionIdx` (an index at `agg.level`) over the collaborations visible in `collabMask`.
+ * Summarises `regionIdx` (an index at `tables.level`) over the collaborations visible in `collabMask`.
  * O(organisations and collaborations of the region), so it can follow the time window.
  */
 export function regionSummary(
   compiled: CompiledDataset,
-  agg: RegionAggregate,
+  tables: RegionTables,
   placement: Placement,
   regionIdx: number,
   collabMask: Uint8Array,
 ): RegionSummary {
-  const codes = placement.regions[agg.level];
+  const codes = placement.regions[tables.level];
   const code = codes[regionIdx] ?? '';
   const country = code.slice(0, 2);
   const organisations = Array.from(
-    agg.orgList.subarray(agg.orgStart[regionIdx] ?? 0, agg.orgStart[regionIdx + 1] ?? 0),
+    tables.orgList.subarray(tables.orgStart[regionIdx] ?? 0, tables.orgStart[regionIdx + 1] ?? 0),
   );
   const partnerCounts = new Map<number, number>();
   let collaborations = 0;
@@ -64,16 +63,16 @@ export function regionSummary(
   let latestStart = UNDATED;
   let lastDay = UNDATED;
   let undated = 0;
-  const from = agg.collabStart[regionIdx] ?? 0;
-  const to = agg.collabStart[regionIdx + 1] ?? 0;
+  const from = tables.collabStart[regionIdx] ?? 0;
+  const to = tables.collabStart[regionIdx + 1] ?? 0;
   for (let i = from; i < to; i++) {
-    const j = agg.collabList[i]!;
+    const j = tables.collabList[i]!;
     if (!collabMask[j]) continue;
     collaborations++;
     const s = compiled.collabSource[j]!;
     const t = compiled.collabTarget[j]!;
-    const rs = agg.regionOfOrg[s]!;
-    const rt = agg.regionOfOrg[t]!;
+    const rs = tables.regionOfOrg[s]!;
+    const rt = tables.regionOfOrg[t]!;
     if (rs === regionIdx && rt === regionIdx) {
       internal++;
       domestic++;
@@ -106,7 +105,6 @@ export function regionSummary(
     region: regionIdx,
     code,
     organisations,
-    visibleOrganisations: agg.regionOrgs[regionIdx] ?? 0,
     collaborations,
     internal,
     partners,
