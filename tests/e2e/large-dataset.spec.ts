@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { BUILD_LATER_ORGS } from '../../src/lib/views/later-task';
 import { counts, searchAndSelect } from './helpers';
 
@@ -27,17 +27,22 @@ test.beforeAll(() => {
 });
 test.afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-test('a dataset of 1,500 organisations opened by link mounts every view and panel, linked', async ({ page }) => {
-  expect(ORGS).toBeGreaterThan(BUILD_LATER_ORGS);
+/** Opens the generated dataset as if published next to the app (`?data=large/`); returns the page errors. */
+async function openLarge(page: Page): Promise<string[]> {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
-  // Served as if published next to the app (`?data=large/`).
   await page.route('**/large/*.csv', (route) => {
     const name = new URL(route.request().url()).pathname.split('/').pop()!;
     return route.fulfill({ contentType: 'text/csv', body: readFileSync(join(out, name)) });
   });
   await page.goto('/?data=large/');
   await expect(page.getByTestId('app')).toHaveAttribute('data-ready', 'true', { timeout: 45_000 });
+  return problems;
+}
+
+test('a dataset of 1,500 organisations opened by link mounts every view and panel, linked', async ({ page }) => {
+  expect(ORGS).toBeGreaterThan(BUILD_LATER_ORGS);
+  const problems = await openLarge(page);
   const shown = await counts(page);
   expect(shown.organisations).toBeGreaterThan(0.8 * ORGS);
   expect(shown.organisations).toBeLessThanOrEqual(ORGS);
@@ -70,5 +75,37 @@ test('a dataset of 1,500 organisations opened by link mounts every view and pane
   await page.getByTestId('clear-filters').click();
   await expect.poll(() => counts(page)).toEqual(before);
   await expect.poll(classes).toEqual(unfiltered);
+  expect(problems).toEqual([]);
+});
+
+test('a hub’s collaborations are listed 100 at a time until the user asks for all of them', async ({ page }) => {
+  const problems = await openLarge(page);
+  // The best-connected organisation, from the file itself.
+  const rows = readFileSync(join(out, 'collaborations.csv'), 'utf8').trim().split('\n').slice(1);
+  const degree = new Map<string, number>();
+  for (const row of rows) {
+    const [, source, target] = row.split(',');
+    for (const id of new Set([source!, target!])) degree.set(id, (degree.get(id) ?? 0) + 1);
+  }
+  const [hub, count] = [...degree].sort((a, b) => b[1] - a[1])[0]!;
+  expect(count).toBeGreaterThan(100);
+  const orgRow = readFileSync(join(out, 'organisations.csv'), 'utf8')
+    .split('\n')
+    .find((r) => r.startsWith(`${hub},`))!;
+  const name = orgRow.split(',')[1]!;
+  await searchAndSelect(page, name);
+  const details = page.getByTestId('details');
+  await expect(details.getByRole('heading', { level: 2 })).toHaveText(name);
+  const items = details.locator('ul.collabs > li');
+  const more = details.getByTestId('show-all');
+  await expect(more.first()).toBeVisible();
+  expect(await items.count()).toBeLessThanOrEqual(200);
+  expect(await items.count()).toBeLessThan(count);
+  while ((await more.count()) > 0) await more.first().click();
+  await expect(items).toHaveCount(count);
+  // A new selection starts its lists short again.
+  await page.keyboard.press('Escape');
+  await searchAndSelect(page, name);
+  await expect(more.first()).toBeVisible();
   expect(problems).toEqual([]);
 });

@@ -51,6 +51,7 @@ export const en = {
   approximate: 'approximate date',
   notOnMap: 'not on the map',
   clearSelection: 'Clear selection',
+  showAll: 'Show all {count}',
   regionOrganisations: 'Organisations in this region',
   partnerRegions: 'Partner regions',
   crossBorderShare: 'Cross-border share',

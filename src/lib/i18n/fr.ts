@@ -54,6 +54,7 @@ export const fr: Catalogue = {
   approximate: 'date approximative',
   notOnMap: 'pas sur la carte',
   clearSelection: 'Effacer la sélection',
+  showAll: 'Tout afficher ({count})',
   regionOrganisations: 'Organisations de cette région',
   partnerRegions: 'Régions partenaires',
   crossBorderShare: 'Part transfrontalière',

@@ -54,6 +54,7 @@ export const nl: Catalogue = {
   approximate: 'datum bij benadering',
   notOnMap: 'niet op de kaart',
   clearSelection: 'Selectie wissen',
+  showAll: 'Alles tonen ({count})',
   regionOrganisations: 'Organisaties in deze regio',
   partnerRegions: "Partnerregio's",
   crossBorderShare: 'Grensoverschrijdend aandeel',
