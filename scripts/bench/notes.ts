@@ -2,7 +2,7 @@
 // The figures and profiles next to it are generated; this text was written from the profiles of 2026-11-23 (commit
 // 9905188; steps and import revised at 2a90a59, import and first frames at 6ef988b, steps and filters at 4224247,
 // revised with a 50k-only run at 162359d, import revised with a 5k/50k run at f424689, import and steps with
-// 5k/50k runs of 47d3f06 and its successor)
+// 5k/50k runs of 47d3f06 and its successor; filters, region click and search with 5k/50k runs of 76f77e3 and 26ff2e6)
 // and must be revised when they move. After editing,
 // `npm run bench -- --report-only` re-renders the page.
 import type { Lookup } from './metrics';
@@ -33,7 +33,9 @@ probes (100 steps, then 100 more) gave a first-pass median of 2.8–4.3 ms inste
 5.2–8.2 ms instead of 6.5–13.3 ms. Bench runs of 47d3f06 (staging by frames, see the import notes): **8.5 ms (7.8–9.3)
 at 5k and 13 ms (9.8–17) at 50k**, 2 repetitions, machine not flagged; with the staging by tasks, 8.8 ms (8.6–9.1) at
 5k (2 repetitions) and 15 ms at 50k (1 repetition, flagged degraded). Under the 16 ms target in every run since, with
-the worst 50k repetition at 17 ms.
+the worst 50k repetition at 17 ms. Two 5k/50k runs on 2026-12-06 (76f77e3 and 26ff2e6, 2 repetitions each, machine
+flagged degraded: WebGL 2.3–2.6× usual) gave 13–14 ms at 5k and **22–25 ms at 50k**; that session changed nothing on
+the step path, and single-page probes of d726f9a and 76f77e3 (3 × 100 steps at 50k each) gave p95s of 52, 11 and 13 ms before and 16, 12 and 10 ms after: the 50k p95 follows the machine's load.
 
 **What would meet it.** Fewer passes over the same changed collaborations: the graph, the map and the index each walk
 the step's change list with their own closures; one walk writing graph texels and region counts together, and the
@@ -174,10 +176,36 @@ first filter spreads it over seven passes (visibility masks, the graph's pair co
 aggregate, class-break counts and top pairs), each 4–10 ms cold and 1–2 ms warm: meeting it on the first filter
 would take fewer passes (one over the collaborations for graph and map) or the masks computed in a worker.
 
+**Since then** (5199837, 85ec574, 76f77e3). The filter's passes are fewer and the map's share has a task of its own:
+\`Visibility\` writes the filter marks, visibility and degrees in one loop over the collaborations (two before); the
+graph recounts its merged pairs inside the edge-texel loop (a separate pass over 250k collaborations before); and
+above 1,000 organisations the map's recount — class breaks, region counts, restyle, arcs — runs in a task after the
+filter's, timed by the app as \`atlas:map-recount\` (rows of their own in the bench since 76f77e3). Two 5k/50k runs on
+2026-12-06 (2 repetitions each, machine flagged degraded): the filter's task **33–35 ms the first time in the page at
+50k (27–40)** and 11–17 ms at 5k; the map's task after it 33–45 ms at 50k (24–50) and 17–19 ms at 5k; both together
+67–79 ms at 50k; third time 10–13 ms and 15–17 ms at 50k. Issue #4's "well under 50 ms" for the graph's repaint is met
+at 50k in every repetition of both runs; the map's recount, apart, is not yet under 30 ms the first time.
+
 **The presented frame did not get slower.** Software WebGL now samples a texture per vertex. An A/B on the same 5k
 data, builds of 9caa93e and 47de60f, 8 forced frames each, twice: plain frames 833/1106 ms before, 749/795 ms after;
 after window steps 567/756 ms before, 509/499 ms after. The frame rows that moved between this run and the last move
 with the machine (both runs were flagged degraded).
+`,
+  },
+  {
+    id: 'region-search-50k',
+    when: (_get, datasets) => datasets.includes('50k'),
+    text: `
+**Region click and search at 50k (7b75ab6, 26ff2e6).** A CPU profile of a region click at 50k (138–270 ms of JS)
+showed the details panel rebuilding the map's static region tables for every click (\`makeRegionTables\`, 60–80 ms),
+and Svelte drawing every organisation of the region (hundreds at 50k) — as a search drew every collaboration of a hub
+(thousands). The tables are now built once per dataset and level and shared with the map (\`regionTablesOf\`), and
+long lists draw 100 entries with a "Show all" button. A 5k/50k run of 26ff2e6 (2 repetitions, machine flagged
+degraded): **region click → graph highlighted 96 ms at 50k** (237 ms in the run of 76f77e3 the same day) and 23 ms at
+5k (51); **search Enter → details heading 119 ms at 50k** (418) and 75 ms at 5k (110). What is left of the region
+click at 50k is the graph's focus (the region's organisations and their neighbourhood) and the summary over the
+region's collaborations, both run before the JIT has optimised them; the presented frame after it is a full reducer
+pass in sigma (focus fades are reducer colours), 0.3 s of JS at 50k in the next frame.
 `,
   },
   {
