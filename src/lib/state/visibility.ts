@@ -53,6 +53,7 @@ export class Visibility {
   visibleCollabs = 0;
   visibleOrgs = 0;
   private time: TimeSettings;
+  private filters: Filters = NO_FILTERS;
 
   /** `index`: built over `compiled.collabFirst`/`collabLast` (e.g. by the import worker, `AtlasData.temporal`). */
   constructor(
@@ -106,7 +107,7 @@ export class Visibility {
     if (prev.mode !== next.mode || prev.includeUndated !== next.includeUndated) {
       queryWindow(this.index, next.window, next.mode, next.includeUndated, this.timeMask);
       this.lastEnteringCount = 0;
-      this.recomputeAll();
+      this.refilterAll(this.filters);
       return;
     }
     const diff = stepWindow(this.index, prev.window, next.window, next.mode, next.includeUndated, this.timeMask);
@@ -159,12 +160,14 @@ export class Visibility {
   }
 
   /**
-   * New filters: the organisations' filter marks, then one loop over the collaborations that writes their filter
-   * marks, their visibility and the degrees together. Loops over hoisted typed arrays with lookup tables instead of
-   * Sets, and one pass over the collaborations rather than two: the first filter in a page runs this before the JIT
-   * has optimised it, where every pass over 250k collaborations cost 5-7 ms at 50k.
+   * Everything from scratch, for new filters or a new time mode (the time mask is already written): the
+   * organisations' filter marks, then one loop over the collaborations writing their filter marks, visibility and the
+   * degrees, then the organisations' visibility; the log is reset (readers resynchronise). Hoisted typed arrays and
+   * lookup tables instead of Sets, and one pass over the collaborations rather than two: the first filter in a page
+   * runs this before the JIT has optimised it, where every pass over 250k collaborations cost 5-7 ms at 50k.
    */
   private refilterAll(filters: Filters): void {
+    this.filters = filters;
     const c = this.compiled;
     const typeOk = lookup(ORGANISATION_TYPES, filters.types);
     const kindOk = lookup(COLLABORATION_KINDS, filters.kinds);
@@ -172,7 +175,7 @@ export class Visibility {
     const anyCountry = countries.size === 0;
     const orgs = c.dataset.organisations;
     const { orgType, collabKind, collabSource, collabTarget } = c;
-    const { orgFilterOk, filterOk, timeMask, collabVisible, orgDegree } = this;
+    const { orgFilterOk, filterOk, timeMask, collabVisible, orgDegree, orgTotalDegree, orgVisible } = this;
     for (let i = 0, m = c.orgCount; i < m; i++) {
       orgFilterOk[i] = typeOk[orgType[i]!] === 1 && (anyCountry || countries.has(orgs[i]!.country)) ? 1 : 0;
     }
@@ -191,43 +194,15 @@ export class Visibility {
         if (t !== s) orgDegree[t]!++;
       }
     }
-    this.visibleCollabs = collabs;
-    this.recountOrgs();
-  }
-
-  /** The window's mode or undated setting changed: every collaboration's visibility from the time mask again. */
-  private recomputeAll(): void {
-    const c = this.compiled;
-    const { collabSource, collabTarget } = c;
-    const { timeMask, filterOk, collabVisible, orgDegree } = this;
-    orgDegree.fill(0);
-    let collabs = 0;
-    for (let j = 0, n = c.collabCount; j < n; j++) {
-      const v = timeMask[j]! & filterOk[j]!;
-      collabVisible[j] = v;
-      if (v === 1) {
-        collabs++;
-        const s = collabSource[j]!;
-        const t = collabTarget[j]!;
-        orgDegree[s]!++;
-        if (t !== s) orgDegree[t]!++;
-      }
-    }
-    this.visibleCollabs = collabs;
-    this.recountOrgs();
-  }
-
-  /** Every organisation's visibility from its filter mark and degrees; the log is reset (readers resynchronise). */
-  private recountOrgs(): void {
-    const { orgFilterOk, orgDegree, orgTotalDegree, orgVisible } = this;
-    let orgs = 0;
-    for (let i = 0, m = this.compiled.orgCount; i < m; i++) {
+    let shownOrgs = 0;
+    for (let i = 0, m = c.orgCount; i < m; i++) {
       // isOrgVisible, inlined: a call per organisation shows in the first, unoptimised, filter.
       const v = orgFilterOk[i] === 1 && (orgDegree[i]! > 0 || orgTotalDegree[i] === 0) ? 1 : 0;
       orgVisible[i] = v;
-      orgs += v;
+      shownOrgs += v;
     }
-    this.visibleOrgs = orgs;
+    this.visibleCollabs = collabs;
+    this.visibleOrgs = shownOrgs;
     this.changes.reset();
   }
 }
