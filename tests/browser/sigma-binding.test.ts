@@ -377,6 +377,33 @@ describe('sigma binding', () => {
     expect(binding.wholeGraphCamera()).toEqual(before);
   });
 
+  it('new positions of a graph slow to refresh are all re-added within ten frames', async () => {
+    const graph = new MultiUndirectedGraph();
+    for (let i = 0; i < 2000; i++) graph.addNode(String(i), { x: i % 50, y: Math.floor(i / 50), size: 2 });
+    for (let e = 0; e < 8000; e++) graph.addEdgeWithKey(String(e), String(e % 2000), String((e * 7 + 1) % 2000));
+    // Reducers made slow (~20 µs a key), so the frame budget alone would spread the keys over some 25 frames.
+    let refreshed = 0;
+    let sink = 0;
+    const slow = <T>(_k: string, d: T): T => {
+      refreshed++;
+      for (let k = 0; k < 1500; k++) sink += Math.sqrt(k); // a clock this fine is not available to pages
+      return d;
+    };
+    const binding = bind(graph, { nodeReducer: slow, edgeReducer: slow });
+    const positions = new Float32Array(2 * graph.order).map((_, k) => (k % 2 ? -k : k));
+    refreshed = 0;
+    binding.setPositions(positions, false);
+    let frames = 0;
+    while (refreshed < graph.order + graph.size && frames < 40) {
+      await new Promise((r) => requestAnimationFrame(r));
+      frames++;
+    }
+    expect(refreshed).toBe(graph.order + graph.size);
+    expect(frames).toBeLessThanOrEqual(11);
+    expect(frames).toBeGreaterThan(1); // still sliced: 10,000 slow keys are not one frame's work
+    expect(sink).toBeGreaterThan(0);
+  });
+
   it('new positions applied without a reprocess land where a reprocess puts them, on screen too', () => {
     const { binding } = mount();
     const sigma = binding.sigma;

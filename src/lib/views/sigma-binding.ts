@@ -23,6 +23,12 @@ const MIN_CAMERA_RATIO = 0.02;
 const MAX_CAMERA_RATIO = 4;
 /** Keys per refresh call between budget checks (about 1–3 ms of sigma work here). */
 const REFRESH_CHUNK = 500;
+/**
+ * New positions are re-added over at most this many frames. The frame budget alone spread 280k keys (50k/250k) over
+ * ~550 frames; in software WebGL each of them drew the whole graph (1–2.5 s), so the graph took some 20 minutes to
+ * settle after its layout. Ten slices cost ~40 ms of sigma work a frame at that size.
+ */
+const POSITION_FRAMES = 10;
 
 /** A curve between two nodes (graph keys as numbers), drawn in viewport pixels with edge-curve's curvature. */
 export interface OverlayEdge {
@@ -333,6 +339,8 @@ export function createSigmaBinding(
   const pendingEdges: (readonly string[])[] = [];
   let frame = 0;
   let lastDrawMs = 0;
+  /** Keys a frame refreshes whatever its budget, while re-added positions are pending (see POSITION_FRAMES). */
+  let keysPerFrame = 0;
   // When drawing alone takes longer than the budget (software WebGL at 50k: seconds), thinner slices would only
   // multiply the draws: give the refresh as much time as the last draw took, so it costs at most as much again.
   const frameBudget = () => Math.max(FRAME_BUDGET_MS, lastDrawMs);
@@ -358,13 +366,16 @@ export function createSigmaBinding(
     if (full) {
       pendingNodes.length = 0;
       pendingEdges.length = 0;
+      keysPerFrame = 0;
       sigma.refresh({ skipIndexation: true, schedule: true });
     } else {
       const nodes = drain(pendingNodes);
       const edges = drain(pendingEdges);
       let n = 0;
       let e = 0;
-      while ((n < nodes.length || e < edges.length) && (n + e === 0 || performance.now() - t0 < budgetMs)) {
+      const floor = Math.max(1, keysPerFrame);
+      const done = () => Math.min(n, nodes.length) + Math.min(e, edges.length);
+      while ((n < nodes.length || e < edges.length) && (done() < floor || performance.now() - t0 < budgetMs)) {
         const partialGraph = {
           nodes: nodes.slice(n, (n += REFRESH_CHUNK)),
           edges: edges.slice(e, (e += REFRESH_CHUNK)),
@@ -376,6 +387,7 @@ export function createSigmaBinding(
       if (e < edges.length) pendingEdges.push(edges.slice(e));
       if (drawn) recordRefreshJs(performance.now() - t0, Math.min(n, nodes.length), Math.min(e, edges.length));
       if (pendingNodes.length || pendingEdges.length) frame = requestAnimationFrame(() => flush(frameBudget()));
+      else keysPerFrame = 0;
     }
     pendingAll = false;
     if (drawn && draw) {
@@ -418,6 +430,7 @@ export function createSigmaBinding(
           attrs.y = framed.positions[2 * +key + 1] ?? 0;
         });
         sigma.setCustomBBox({ x: [...framed.bbox.x], y: [...framed.bbox.y] });
+        keysPerFrame = Math.ceil((graph.order + graph.size) / POSITION_FRAMES);
         queue({ nodes: graph.nodes(), edges: graph.edges() });
         return;
       }
