@@ -54,6 +54,19 @@ describe('map aggregate, 50k organisations / 250k collaborations / NUTS 2', () =
     clearChanges(agg);
   });
 
+  // A filter change: the window's counts and the whole span's (for the class breaks) in the same walks.
+  const spanMask = collabMask.map((on) => (on || random() < 0.5 ? 1 : 0));
+  const span = {
+    collabMask: spanMask,
+    orgVisible: orgMask,
+    regionOrgs: new Uint32Array(agg.regionCount),
+    regionCollabs: new Uint32Array(agg.regionCount),
+  };
+  bench('resetAggregate with the whole span (a filter change)', () => {
+    resetAggregate(agg, collabMask, orgMask, span);
+    clearChanges(agg);
+  });
+
   bench(`one step: applyCollabDiff ${CHURN} in + ${CHURN} out`, () => {
     const diff = entering[0]!;
     applyCollabDiff(agg, diff, CHURN, diff, 0);

@@ -4,7 +4,6 @@ import {
   applyCollabDiff,
   applyOrgDiff,
   clearChanges,
-  countRegions,
   makeRegionAggregate,
   pairsTouching,
   partnerOf,
@@ -232,21 +231,38 @@ describe('incremental diffs', () => {
   });
 });
 
-describe('countRegions', () => {
-  it.each([1, 2])('gives the region counts of a full reset under random masks (seed %i)', (seed) => {
+describe('resetAggregate with a span', () => {
+  it.each([1, 2])('counts the span as a reset of its own would, and the window as without it (seed %i)', (seed) => {
     const data = randomData(seed, 400, 3000);
-    const collabMask = new Uint8Array(data.compiled.collabCount).map(() => (data.random() < 0.4 ? 1 : 0));
-    const orgMask = new Uint8Array(data.compiled.orgCount).map(() => (data.random() < 0.6 ? 1 : 0));
+    const random = () => data.random();
+    const spanCollabs = new Uint8Array(data.compiled.collabCount).map(() => (random() < 0.7 ? 1 : 0));
+    // The window is a subset of the span, as a time window is of the filters' whole span; some orgs differ both ways.
+    const collabMask = spanCollabs.map((on) => (on && random() < 0.5 ? 1 : 0));
+    const spanOrgs = new Uint8Array(data.compiled.orgCount).map(() => (random() < 0.8 ? 1 : 0));
+    const orgMask = spanOrgs.map((on) => (random() < 0.2 ? 1 - on : on));
     for (const level of [0, 1, 2] as const) {
       const agg = makeRegionAggregate(data.compiled, data.placement, level);
-      resetAggregate(agg, collabMask, orgMask);
       // Stale values in the outputs must be overwritten, not added to.
-      const orgs = new Uint32Array(agg.regionCount).fill(7);
-      const collabs = new Uint32Array(agg.regionCount).fill(7);
-      countRegions(agg, collabMask, orgMask, orgs, collabs);
-      expect(orgs).toEqual(agg.regionOrgs);
-      expect(collabs).toEqual(agg.regionCollabs);
-      expect(collabs.some((v) => v > 0)).toBe(true);
+      const span = {
+        collabMask: spanCollabs,
+        orgVisible: spanOrgs,
+        regionOrgs: new Uint32Array(agg.regionCount).fill(7),
+        regionCollabs: new Uint32Array(agg.regionCount).fill(7),
+      };
+      resetAggregate(agg, collabMask, orgMask, span);
+      const windowOnly = makeRegionAggregate(data.compiled, data.placement, level);
+      resetAggregate(windowOnly, collabMask, orgMask);
+      expect([agg.regionOrgs, agg.regionCollabs, agg.pairCount]).toEqual([
+        windowOnly.regionOrgs,
+        windowOnly.regionCollabs,
+        windowOnly.pairCount,
+      ]);
+      const spanOnly = makeRegionAggregate(data.compiled, data.placement, level);
+      resetAggregate(spanOnly, spanCollabs, spanOrgs);
+      expect(span.regionOrgs).toEqual(spanOnly.regionOrgs);
+      expect(span.regionCollabs).toEqual(spanOnly.regionCollabs);
+      expect(span.regionCollabs).not.toEqual(agg.regionCollabs);
+      expect(span.regionCollabs.some((v) => v > 0)).toBe(true);
     }
   });
 });

@@ -61,32 +61,66 @@ export function makeRegionAggregate(compiled: CompiledDataset, placement: Placem
 }
 
 /**
+ * Region counts under a second pair of masks (`resetAggregate`'s `span`), for counts read once: the class breaks
+ * over the whole time span. Only the region counts; the outputs are overwritten.
+ */
+export interface SpanCounts {
+  readonly collabMask: Uint8Array;
+  readonly orgVisible: Uint8Array;
+  readonly regionOrgs: Uint32Array;
+  readonly regionCollabs: Uint32Array;
+}
+
+/**
  * Recomputes every count from full masks in O(organisations + collaborations), recording as changed
  * only the regions and pairs whose counts differ from before. Use on load, level or filter changes.
+ * With `span`, its region counts come out of the same walks: a filter at 50k needs both, and before the JIT has
+ * optimised anything a second walk over 250k collaborations cost about as much as the first.
  */
-export function resetAggregate(agg: RegionAggregate, collabMask: Uint8Array, orgVisible: Uint8Array): void {
-  // Hoisted locals throughout: a filter runs this twice over 250k collaborations at 50k, the first time in a page
-  // before the JIT has optimised it, where each property load per iteration shows.
+export function resetAggregate(
+  agg: RegionAggregate,
+  collabMask: Uint8Array,
+  orgVisible: Uint8Array,
+  span?: SpanCounts,
+): void {
+  // Hoisted locals throughout: the first filter in a page runs this before the JIT has optimised it, where each
+  // property load per iteration shows.
   const { regionOfOrg, collabRegionA, collabRegionB, pairOfCollab, regionOrgs, regionCollabs, pairCount } = agg;
   const { orgOn, collabOn, prevRegionOrgs, prevRegionCollabs, prevPairCount } = agg;
+  // Without a span, its arrays are empty stand-ins the loops never index (`counted` is false).
+  const counted = span !== undefined;
+  const spanMask = span?.collabMask ?? collabMask;
+  const spanOrgVisible = span?.orgVisible ?? orgVisible;
+  const spanOrgs = span?.regionOrgs ?? new Uint32Array(0);
+  const spanCollabs = span?.regionCollabs ?? spanOrgs;
   prevRegionOrgs.set(regionOrgs);
   prevRegionCollabs.set(regionCollabs);
   prevPairCount.set(pairCount);
   regionOrgs.fill(0);
   regionCollabs.fill(0);
   pairCount.fill(0);
+  spanOrgs.fill(0);
+  spanCollabs.fill(0);
   for (let i = 0, n = regionOfOrg.length; i < n; i++) {
     const on = orgVisible[i] ? 1 : 0;
     orgOn[i] = on;
     const r = regionOfOrg[i]!;
-    if (on && r >= 0) regionOrgs[r]!++;
+    if (r < 0) continue;
+    if (on) regionOrgs[r]!++;
+    if (counted && spanOrgVisible[i]) spanOrgs[r]!++;
   }
   for (let j = 0, n = collabRegionA.length; j < n; j++) {
     const on = collabMask[j] ? 1 : 0;
     collabOn[j] = on;
-    if (!on) continue;
+    const inSpan = counted && spanMask[j] !== 0;
+    if (!on && !inSpan) continue;
     const ra = collabRegionA[j]!;
     const rb = collabRegionB[j]!;
+    if (inSpan) {
+      if (ra >= 0) spanCollabs[ra]!++;
+      if (rb >= 0) spanCollabs[rb]!++;
+    }
+    if (!on) continue;
     const p = pairOfCollab[j]!;
     if (ra >= 0) regionCollabs[ra]!++;
     if (rb >= 0) regionCollabs[rb]!++;
@@ -96,33 +130,6 @@ export function resetAggregate(agg: RegionAggregate, collabMask: Uint8Array, org
     if (regionOrgs[r] !== prevRegionOrgs[r] || regionCollabs[r] !== prevRegionCollabs[r]) markRegion(agg, r);
   }
   for (let p = 0, n = agg.pairTotal; p < n; p++) if (pairCount[p] !== prevPairCount[p]) markPair(agg, p);
-}
-
-/**
- * The region counts of `resetAggregate` alone, into `orgsOut`/`collabsOut`: no pair counts, change marks or stored
- * masks. For counts read once (the class breaks over the whole span), at half the cost of a full reset.
- */
-export function countRegions(
-  tables: RegionTables,
-  collabMask: Uint8Array,
-  orgVisible: Uint8Array,
-  orgsOut: Uint32Array,
-  collabsOut: Uint32Array,
-): void {
-  const { regionOfOrg, collabRegionA, collabRegionB } = tables;
-  orgsOut.fill(0);
-  collabsOut.fill(0);
-  for (let i = 0, n = regionOfOrg.length; i < n; i++) {
-    const r = regionOfOrg[i]!;
-    if (orgVisible[i] && r >= 0) orgsOut[r]!++;
-  }
-  for (let j = 0, n = collabRegionA.length; j < n; j++) {
-    if (!collabMask[j]) continue;
-    const ra = collabRegionA[j]!;
-    const rb = collabRegionB[j]!;
-    if (ra >= 0) collabsOut[ra]!++;
-    if (rb >= 0) collabsOut[rb]!++;
-  }
 }
 
 /**

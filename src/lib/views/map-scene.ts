@@ -9,7 +9,6 @@ import type { Hover } from '../state/atlas-state.svelte';
 import type { Selection, ChoroplethMetric } from '../state/view-state';
 import {
   clearChanges,
-  countRegions,
   makeRegionAggregate,
   pairsTouching,
   resetAggregate,
@@ -116,21 +115,31 @@ export class MapScene {
   }
 
   /**
-   * Class breaks from the counts over the whole time span (filters applied), so a region keeps its
-   * class scale while the timeline plays and the legend stays still.
+   * After a filter or metric change: every count again (as `sync` after a resynchronisation), and class breaks from
+   * the counts over the whole time span (filters applied), so a region keeps its class scale while the timeline plays
+   * and the legend stays still. Both sets of counts come out of one walk over the links. Changed regions as `sync`.
    */
-  computeBreaks(vis: Visibility, metric: ChoroplethMetric): void {
+  recount(vis: Visibility, metric: ChoroplethMetric): Int32Array {
     const links = this.data.mapLinks;
-    // Kept between filter changes: allocating them per change fed the GC.
     const agg = this.agg;
+    // Kept between filter changes: allocating them per change fed the GC.
     const full = (this.fullSpan ??= {
       orgs: new Uint32Array(agg.regionCount),
       collabs: new Uint32Array(agg.regionCount),
       mask: new Uint8Array(links.compiled.collabCount),
     });
-    countRegions(agg, extendMask(links, vis.filterOk, full.mask), vis.orgFilterOk, full.orgs, full.collabs);
+    clearChanges(agg);
+    // Whatever the log holds since the last sync, the reset below counts it: the cursor only moves to the end.
+    vis.changes.takeSince(this.cursor);
+    resetAggregate(agg, extendMask(links, vis.collabVisible, this.mask), vis.orgVisible, {
+      collabMask: extendMask(links, vis.filterOk, full.mask),
+      orgVisible: vis.orgFilterOk,
+      regionOrgs: full.orgs,
+      regionCollabs: full.collabs,
+    });
     this.breaks = classBreaks(metric === 'organisations' ? full.orgs : full.collabs, CLASS_COUNT);
     this.styles = makeRegionStyles(Math.max(1, this.breaks.length), this.theme);
+    return agg.changedRegions.subarray(0, agg.changedRegionCount);
   }
 
   /** Switches the region palette; true when it changed (every region must be restyled). */
@@ -293,7 +302,7 @@ export class MapScene {
   }
 
   /**
-   * Whole-span region counts for the class breaks (see computeBreaks), over the same region tables as `agg`, and
+   * Whole-span region counts for the class breaks (see recount), over the same region tables as `agg`, and
    * the scratch mask they are counted from (a fresh 250 KB array per filter change fed the GC).
    */
   private fullSpan: { orgs: Uint32Array; collabs: Uint32Array; mask: Uint8Array } | undefined;
