@@ -2,7 +2,8 @@
 // The figures and profiles next to it are generated; this text was written from the profiles of 2026-11-23 (commit
 // 9905188; steps and import revised at 2a90a59, import and first frames at 6ef988b, steps and filters at 4224247,
 // revised with a 50k-only run at 162359d, import revised with a 5k/50k run at f424689, import and steps with
-// 5k/50k runs of 47d3f06 and its successor; filters, region click and search with 5k/50k runs of 76f77e3 and 26ff2e6)
+// 5k/50k runs of 47d3f06 and its successor; filters, region click and search with 5k/50k runs of 76f77e3 and 26ff2e6;
+// filters and positions after the layout with a 5k/50k run of 0e016a5)
 // and must be revised when they move. After editing,
 // `npm run bench -- --report-only` re-renders the page.
 import type { Lookup } from './metrics';
@@ -35,7 +36,9 @@ at 5k and 13 ms (9.8–17) at 50k**, 2 repetitions, machine not flagged; with th
 5k (2 repetitions) and 15 ms at 50k (1 repetition, flagged degraded). Under the 16 ms target in every run since, with
 the worst 50k repetition at 17 ms. Two 5k/50k runs on 2026-12-06 (76f77e3 and 26ff2e6, 2 repetitions each, machine
 flagged degraded: WebGL 2.3–2.6× usual) gave 13–14 ms at 5k and **22–25 ms at 50k**; that session changed nothing on
-the step path, and single-page probes of d726f9a and 76f77e3 (3 × 100 steps at 50k each) gave p95s of 52, 11 and 13 ms before and 16, 12 and 10 ms after: the 50k p95 follows the machine's load.
+the step path, and single-page probes of d726f9a and 76f77e3 (3 × 100 steps at 50k each) gave p95s of 52, 11 and 13 ms before and 16, 12 and 10 ms after: the 50k p95 follows the machine's load. A 5k/50k run of 0e016a5 (2 repetitions,
+flagged degraded: WebGL 1.9× usual, load average 1.6), with the step path still unchanged, gave **10 ms (6.8–13) at
+5k and 9.8 ms (9.3–10) at 50k**.
 
 **What would meet it.** Fewer passes over the same changed collaborations: the graph, the map and the index each walk
 the step's change list with their own closures; one walk writing graph texels and region counts together, and the
@@ -118,7 +121,9 @@ cost ~0.3 s once sigma draws) and moved its build into the layout (longest frame
 waits for a frame now: a single-page probe at 50k showed no long frame at the hand-off and frames of 143–161 ms after
 it, where the stages share frames with the graph's build steps and the map's aggregates (~140 ms in one task). A
 5k run with every stage a task apart gave no frame over 50 ms while the layout runs and the map's first frame 453 ms
-after data-parsed (716 before).
+after data-parsed (716 before). A 5k/50k run of 0e016a5 (2 repetitions, flagged degraded), nothing on this path
+changed: import 2.6 s at 50k with its longest frame 26 ms (0–51) and no long frame across data-parsed; frames until
+the graph is built 103 ms (88–118) at 50k and 63 ms at 5k.
 `,
   'builtin-first-view': `
 The built-in first view fetches and parses the CSVs, region tables and geometry on the main thread, then draws the
@@ -186,6 +191,14 @@ filter's, timed by the app as \`atlas:map-recount\` (rows of their own in the be
 67–79 ms at 50k; third time 10–13 ms and 15–17 ms at 50k. Issue #4's "well under 50 ms" for the graph's repaint is met
 at 50k in every repetition of both runs; the map's recount, apart, is not yet under 30 ms the first time.
 
+**Then** (0e016a5). The map's recount counts the window and the whole span (for the class breaks) in one walk over the
+collaborations instead of two. A 5k/50k run of 0e016a5 (2 repetitions, machine flagged degraded: WebGL 1.9× usual,
+load average 1.6): at 50k the filter's task **28 ms (27–29)** the first time and 11 ms (9.5–13) the third; the map's
+task after it **22 ms (16–27)** and 11 ms; both together **50 ms (43–56)** the first time. At 5k 10 ms and 16 ms
+(12–21). Single-page probes of the map's task alone, before and after the fused walk, could not tell them apart
+(10–48 ms both, the spikes from outside the walk); a CPU profile of the first filter shows the walk at ~20 ms of self
+time cold, ~4 ms warm in Node (\`npx vitest bench --run tests/unit/map-aggregate.bench.ts --project unit\`).
+
 **The presented frame did not get slower.** Software WebGL now samples a texture per vertex. An A/B on the same 5k
 data, builds of 9caa93e and 47de60f, 8 forced frames each, twice: plain frames 833/1106 ms before, 749/795 ms after;
 after window steps 567/756 ms before, 509/499 ms after. The frame rows that moved between this run and the last move
@@ -205,7 +218,9 @@ degraded): **region click → graph highlighted 96 ms at 50k** (237 ms in the ru
 5k (51); **search Enter → details heading 119 ms at 50k** (418) and 75 ms at 5k (110). What is left of the region
 click at 50k is the graph's focus (the region's organisations and their neighbourhood) and the summary over the
 region's collaborations, both run before the JIT has optimised them; the presented frame after it is a full reducer
-pass in sigma (focus fades are reducer colours), 0.3 s of JS at 50k in the next frame.
+pass in sigma (focus fades are reducer colours), 0.3 s of JS at 50k in the next frame. A 5k/50k run of 0e016a5
+(2 repetitions, flagged degraded) gave 45 ms (44–47) for the region click and 99 ms (97–102) for the search at 50k,
+25 ms and 33 ms at 5k.
 `,
   },
   {
@@ -222,6 +237,21 @@ CPU) instead of 14.3 s (18.3 s of CPU, 8 s of it garbage collection). In Chromiu
 7.6 s (was 14.0 s): the worker 5.3 s (was 10.6 s), then ~2 s on the page to build the views and the project JSON it
 keeps. The rest, 8–13 s, is one main-thread task waiting in \`GLES2::ReadPixels\` while the GPU process draws 250k edges
 in software (headless, \`--disable-gpu\`): the graph's first render, not the import, stands between this and 12 s.
+`,
+  },
+  {
+    id: 'positions-50k',
+    when: (_get, datasets) => datasets.includes('50k'),
+    text: `
+**After the layout at 50k the graph took some 20 minutes to settle (fixed in a5e0eb0).** New positions are re-added
+through the binding's time-sliced partial refresh, 8 ms of sigma work a frame; at 50k/250k that is ~550 frames for
+280k keys, and in software WebGL every one of them draws the whole graph. A single-page probe after \`atlas:layout-done\`
+counted 11,500 nodes and as many edges re-added in 42 s (about 250 keys a second): the picture, half old and half new
+positions, would have taken ~19 minutes to settle. No bench row saw it: the untimed window jump before the timed
+steps flushes whatever refresh is pending, all at once. Now a frame takes at least a tenth of the keys (\`POSITION_FRAMES\` in
+\`sigma-binding.ts\`): every node and edge was re-added 51 s after the layout finished, in 10 frames whose longest
+took 54–135 ms (the frames themselves took ~5 s each to present). A browser test with slow reducers holds it to ten
+frames (16 before).
 `,
   },
   {
