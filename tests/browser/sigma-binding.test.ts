@@ -183,7 +183,7 @@ describe('sigma binding', () => {
     expect(binding.timeFilter.from).toBe(19000);
   });
 
-  it('state texels: a node is drawn at its texel size, culled and unpickable at 0, faded by its flag; edges gated', () => {
+  it('state texels: a node is drawn at its texel size, culled and unpickable at 0, faded by its flag; edges gated and faded', () => {
     const { binding, scene } = mount();
     const hst = data.compiled.orgIndexById.get('hst-group')!;
     const pixelAt = (layer: 'nodes' | 'edges', x: number, y: number): Uint8Array => {
@@ -194,13 +194,17 @@ describe('sigma binding', () => {
       gl.readPixels(Math.round(x * ratio), Math.round(canvas.height - y * ratio), 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, px);
       return px;
     };
-    const inkOf = (layer: 'nodes' | 'edges'): number => {
+    /** Pixels with any ink, or (`colouredOnly`) ink that is not a grey. */
+    const inkOf = (layer: 'nodes' | 'edges', colouredOnly = false): number => {
       const canvas = binding.sigma.getCanvases()[layer]!;
       const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl'))!;
       const px = new Uint8Array(4 * canvas.width * canvas.height);
       gl.readPixels(0, 0, canvas.width, canvas.height, gl.RGBA, gl.UNSIGNED_BYTE, px);
       let ink = 0;
-      for (let i = 3; i < px.length; i += 4) if (px[i]! > 0) ink++;
+      for (let i = 0; i < px.length; i += 4) {
+        const grey = Math.abs(px[i]! - px[i + 1]!) + Math.abs(px[i + 1]! - px[i + 2]!) <= 3;
+        if (px[i + 3]! > 0 && !(colouredOnly && grey)) ink++;
+      }
       return ink;
     };
     const render = () => binding.forceFrame();
@@ -245,6 +249,13 @@ describe('sigma binding', () => {
     scene.edgeTexels.version++;
     render();
     expect(inkOf('edges')).toBeGreaterThan(500);
+    // The edge flag: every edge in the theme's (grey) fade colour, the kinds' colours gone.
+    expect(inkOf('edges', true)).toBeGreaterThan(500);
+    for (let e = 0; e < saved.length / 4; e++) scene.edgeTexels.bytes[4 * e + 1] = 255;
+    scene.edgeTexels.version++;
+    render();
+    expect(inkOf('edges')).toBeGreaterThan(500);
+    expect(inkOf('edges', true)).toBe(0);
   });
 
   it('draws every always-labelled label of the built-in dataset without two overlapping', () => {

@@ -29,6 +29,10 @@ const base: GraphDisplayState = {
 const ones = (n: number, at: number[]): Uint8Array =>
   Uint8Array.from({ length: n }, (_, i) => (at.includes(i) ? 1 : 0));
 
+/** A focus on organisations 1–4, the collaborations 0–4 and (merged) pairs 0–1. */
+const focus = { orgs: ones(8, [1, 2, 3, 4]), collabs: ones(10, [0, 1, 2, 3, 4]), pairs: ones(20, [0, 1]) };
+const inTexels = { ...base, focus, focusInTexels: true };
+
 function node(state: GraphDisplayState, i: number): { size: number; faded: boolean } {
   const t = stateTexels(compiled.orgCount);
   writeNodeTexel(state, i, t.bytes);
@@ -58,6 +62,10 @@ describe('node texels', () => {
       { size: 1, faded: false },
     ],
     ['a huge size saturates', { ...base, nodeSize: new Float32Array(8).fill(900) }, 1, { size: 255, faded: false }],
+    ['out of a texel focus: faded', inTexels, 6, { size: 7, faded: true }],
+    ['in a texel focus', inTexels, 2, { size: 7, faded: false }],
+    ['out of a texel focus but selected', { ...inTexels, selected: new Set([6]) }, 6, { size: 7, faded: false }],
+    ['out of a focus the reducers fade by', { ...inTexels, focusInTexels: false }, 6, { size: 7, faded: false }],
   ])('%s', (_name, state, org, expected) => {
     expect(node(state, org)).toEqual(expected);
   });
@@ -90,6 +98,20 @@ describe('edge texels', () => {
   ])('%s', (_name, state, collab, expected) => {
     expect(compiled.collabSource[7]).toBe(compiled.collabTarget[7]);
     expect(edge(state, collab)).toBe(expected);
+  });
+
+  test('a drawn edge out of a texel focus is faded; in it, undrawn, or with the reducers fading, it is not', () => {
+    const flag = (state: GraphDisplayState, j: number) => {
+      const t = stateTexels(compiled.collabCount);
+      writeEdgeTexel(state, j, parallel, t.bytes);
+      return texelFlag(t, j);
+    };
+    const focused = { ...timedState, focus, focusInTexels: true };
+    const outside = [5, 6, 8, 9].find((j) => compiled.collabSource[j] !== compiled.collabTarget[j])!;
+    expect(flag(focused, outside)).toBe(true);
+    expect(flag(focused, 2)).toBe(false);
+    expect(flag({ ...focused, collabFilterOk: ones(10, [0, 1, 2, 3, 4]) }, outside)).toBe(false);
+    expect(flag({ ...focused, focusInTexels: false }, outside)).toBe(false);
   });
 
   test('merged pairs of several: the visible count sets the width; 0, or a hidden end, hides them', () => {
@@ -137,8 +159,11 @@ describe('all texels at once', () => {
             collabFilterOk,
             orgDegree: Float32Array.from([0, 2, 1, 0, 3, 1, 0, 0]),
           };
-          states.push([{ ...base, ...over, pairCount: counts, timedCollab: pairTimed }, merged]);
-          states.push([{ ...base, ...over, timedCollab: collabTimed }, parallel]);
+          for (const texelFocus of [{}, { focus, focusInTexels: true }, { focus: { ...focus, pairs: null } }]) {
+            const merge = { ...over, ...texelFocus, pairCount: counts, timedCollab: pairTimed };
+            states.push([{ ...base, ...merge, focusInTexels: 'focusInTexels' in texelFocus }, merged]);
+            states.push([{ ...base, ...over, ...texelFocus, timedCollab: collabTimed }, parallel]);
+          }
         }
     for (const [state, ix] of states) {
       const whole = stateTexels(ix.source.length);
@@ -147,13 +172,15 @@ describe('all texels at once', () => {
       for (let e = 0; e < ix.source.length; e++) writeEdgeTexel(state, e, ix, one.bytes);
       expect([...whole.bytes]).toEqual([...one.bytes]);
     }
-    expect(
-      states.some(([s, ix]) => {
-        const t = stateTexels(ix.source.length);
-        writeAllEdgeTexels(s, ix, t);
-        return t.bytes.some((v) => v > 1);
-      }),
-    ).toBe(true);
+    const written = states.map(([s, ix]) => {
+      const t = stateTexels(ix.source.length);
+      writeAllEdgeTexels(s, ix, t);
+      return t;
+    });
+    expect(written.some((t) => t.bytes.some((v) => v > 1))).toBe(true);
+    // Some states fade edges by a texel focus, in both modes.
+    expect(written.filter((t, k) => states[k]![1].merged && texelFlag(t, 0) !== texelFlag(t, 5))).not.toHaveLength(0);
+    expect(written.some((t, k) => !states[k]![1].merged && t.bytes.some((v, at) => at % 4 === 1 && v > 0))).toBe(true);
   });
 
   test('with a recount, each pair counts its visible collaborations and is written as with those counts', () => {
@@ -186,16 +213,18 @@ describe('all node texels at once', () => {
       for (const orgVisible of [ones(8, [0, 1, 2, 3, 4, 5, 6, 7]), ones(8, [0, 2, 3, 5])])
         for (const nodeSize of [null, Float32Array.from([0.2, 3, 7.6, 900, 12, 1, 4, 2])])
           for (const marks of [{}, { hovered: 2, selected: new Set([3]), searchMatches: new Set([5]) }])
-            states.push({
-              ...base,
-              ...marks,
-              hideIsolated,
-              orgVisible,
-              nodeSize,
-              orgFaded: ones(8, [0, 2, 3, 5, 6]),
-              highlighted: ones(8, [6]),
-              orgDegree: Float32Array.from([0, 2, 1, 0, 3, 1, 0, 0]),
-            });
+            for (const texelFocus of [{}, { focus, focusInTexels: true }, { focus }])
+              states.push({
+                ...base,
+                ...marks,
+                ...texelFocus,
+                hideIsolated,
+                orgVisible,
+                nodeSize,
+                orgFaded: ones(8, [0, 2, 3, 5, 6]),
+                highlighted: ones(8, [6]),
+                orgDegree: Float32Array.from([0, 2, 1, 0, 3, 1, 0, 0]),
+              });
     for (const state of states) {
       const whole = stateTexels(compiled.orgCount);
       // Stale bytes first: every texel must be written, hidden ones included.

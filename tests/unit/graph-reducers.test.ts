@@ -139,6 +139,19 @@ describe('makeNodeReducer', () => {
     ['selected', select0, 0, { forceLabel: true, highlighted: true, zIndex: 2 }],
     ['selection neighbour', select0, 2, { zIndex: 1, color: graph.getNodeAttribute('2', 'color') }],
     ['outside the selection', select0, 5, { color: FADED.light }],
+    // A texel focus (large graphs): the texel fades, the reducer's output is that of no focus.
+    [
+      'outside a texel focus',
+      { ...select0, focusInTexels: true },
+      5,
+      { color: graph.getNodeAttribute('5', 'color'), zIndex: 0 },
+    ],
+    [
+      'selected, texel focus',
+      { ...select0, focusInTexels: true },
+      0,
+      { forceLabel: true, highlighted: true, zIndex: 2 },
+    ],
     [
       'search hit outside the hover',
       { ...hover3, searchMatches: new Set([5]) },
@@ -194,6 +207,12 @@ describe('makeEdgeReducer', () => {
     ['outside the hover', hover3, 5, { color: FADED.light, zIndex: 0 }],
     ['new in this step', { ...base, emphasised: ones(10, [5]) }, 5, { color: HIGHLIGHT.light, size: 2, zIndex: 2 }],
     ['new but outside the hover', { ...hover3, emphasised: ones(10, [5]) }, 5, { color: FADED.light }],
+    [
+      'outside a texel focus',
+      { ...hover3, focusInTexels: true },
+      5,
+      { color: graph.getEdgeAttribute('5', 'color'), zIndex: 0 },
+    ],
   ])('%s', (_name, state, collab, expected) => {
     expectDisplay(edgeOut(state, collab), expected);
   });

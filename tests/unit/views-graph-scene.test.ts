@@ -10,6 +10,7 @@ import { NO_FILTERS, Visibility, type TimeSettings } from '../../src/lib/state/v
 import { addMonths } from '../../src/lib/timeline/window-input';
 import { GraphScene } from '../../src/lib/views/graph-scene';
 import { FADED } from '../../src/lib/graph/palettes';
+import { texelFlag, texelSize } from '../../src/lib/graph/gpu-state';
 import { loadBuiltinDataset, loadRegionIndex } from '../helpers/builtin';
 import { collab, org } from '../helpers/map-dataset';
 
@@ -203,6 +204,65 @@ describe('GraphScene.applyFocus: hover fades non-neighbours', () => {
     // Hover ends: nothing is faded by focus any more.
     scene.applyFocus({ kind: 'none' }, { kind: 'none' }, 0, vis);
     expect(reduce(stranger).color).not.toBe(faded);
+  });
+});
+
+describe('GraphScene.applyFocus with the fade in the texels (large graphs)', () => {
+  it.each(['parallel', 'merged'] as const)(
+    '%s edges: selecting BioWin refreshes the marked nodes only, and fades in the texels what the reducers would',
+    (edgeMode) => {
+      const { c, vis, scene, biowin } = fullSpanScene(edgeMode);
+      const reference = fullSpanScene(edgeMode).scene;
+      expect(scene.ds.focusInTexels).toBe(false); // the built-in dataset is small: its reducers fade
+      expect(reference.applyFocus({ kind: 'org', id: 'biowin' }, { kind: 'none' }, 0, vis)).toBe('all');
+      scene.ds.focusInTexels = true;
+      const keys = scene.applyFocus({ kind: 'org', id: 'biowin' }, { kind: 'none' }, 0, vis);
+      if (keys === 'all') throw new Error('a texel focus refreshes only what changed');
+      expect(keys.nodes).toEqual([String(biowin)]);
+      // Merged: BioWin's pair edges are hidden for its collaborations drawn one by one, so they are refreshed.
+      if (edgeMode === 'merged') expect(keys.edges.length).toBeGreaterThan(0);
+      else expect(keys.edges).toEqual([]);
+      const reduce = (sc: GraphScene, i: number) =>
+        sc.nodeReducer(String(i), { ...sc.graph.getNodeAttributes(String(i)) });
+      const faded = scene.ds.fadedColour;
+      let fadedCount = 0;
+      for (let i = 0; i < c.orgCount; i++) {
+        if (texelSize(scene.nodeTexels, i) === 0) continue;
+        // The texel flag is the reducers' fade of the reference scene; the texel scene's reducer fades nothing.
+        expect(texelFlag(scene.nodeTexels, i), `org ${i}`).toBe(reduce(reference, i).color === faded);
+        expect(reduce(scene, i).color).not.toBe(faded);
+        if (texelFlag(scene.nodeTexels, i)) fadedCount++;
+      }
+      expect(fadedCount).toBeGreaterThan(10);
+      let fadedEdges = 0;
+      const edgeTexels = scene.edgeTexels;
+      scene.graph.forEachEdge((key, attrs) => {
+        const e = edgeMode === 'merged' ? (attrs.pair as number) : +key;
+        if (texelSize(edgeTexels, e) === 0) return;
+        const out = reference.edgeReducer(key, { ...attrs });
+        expect(texelFlag(edgeTexels, e), `edge ${key}`).toBe(out.color === faded);
+        if (texelFlag(edgeTexels, e)) fadedEdges++;
+      });
+      expect(fadedEdges).toBeGreaterThan(10);
+      // Deselecting: BioWin again, its pair edges back, and nothing faded by a focus.
+      const cleared = scene.applyFocus({ kind: 'none' }, { kind: 'none' }, 0, vis);
+      if (cleared === 'all') throw new Error('a texel focus refreshes only what changed');
+      expect(cleared.nodes).toEqual([String(biowin)]);
+      expect([...cleared.edges].sort()).toEqual([...keys.edges].sort());
+      for (let i = 0; i < c.orgCount; i++) expect(texelFlag(scene.nodeTexels, i)).toBe(false);
+    },
+  );
+
+  it('a region selection refreshes the region’s organisations, a theme change then needs no reducer pass', () => {
+    const { scene } = fullSpanScene('merged');
+    scene.ds.focusInTexels = true;
+    const { vis } = fullSpanScene('merged');
+    const keys = scene.applyFocus({ kind: 'region', code: 'BE2' }, { kind: 'none' }, 0, vis);
+    if (keys === 'all') throw new Error('a texel focus refreshes only what changed');
+    const inRegion = scene.orgsInRegion('BE2').map(String).sort();
+    expect(inRegion.length).toBeGreaterThan(3);
+    expect([...keys.nodes].sort()).toEqual(inRegion);
+    expect(scene.applyTheme('dark')).toBe('draw');
   });
 });
 

@@ -49,6 +49,16 @@ export interface Focus {
 }
 
 /**
+ * Whether edge `e` (a collaboration, or a pair when `merged`) with ends `a` and `b` is in focus `f` (all are without
+ * one). A merged edge without pair marks is in focus when both ends are.
+ */
+export function edgeInFocus(f: Focus | null, e: number, a: number, b: number, merged: boolean): boolean {
+  if (f === null) return true;
+  if (!merged) return f.collabs[e] === 1;
+  return f.pairs ? f.pairs[e] === 1 : f.orgs[a] === 1 && f.orgs[b] === 1;
+}
+
+/**
  * The seeds plus everything within `steps` hops over collaborations whose mask byte is 1 (all when the mask is null).
  * Collaborations on the traversed hops are in focus too. Pass `pairs` to also mark the merged edges.
  */

@@ -1,15 +1,18 @@
 // Per-node and per-edge display bytes the shaders read from a texture: drawn size, fade and gate, set without sigma.
 import { pairEdgeWidth } from './build-graph';
+import { edgeInFocus, type Focus } from './adjacency';
 import type { GraphDisplayState } from './reducers';
 
 // Why a texture: a filter at 50k/250k changes the size of most nodes and the width or presence of most pair edges.
 // Through sigma that is a full refresh (a reducer call and a buffer write per item: 0.3–0.5 s of main thread). Written
 // here as bytes and uploaded as one texture, the same change costs a few milliseconds; the reducers keep what only a
 // gesture changes (colour, focus fade, emphasis, labels), and their output no longer depends on the filters or window.
+// On a large graph the focus fade is a texel flag too (`focusInTexels`): a selection there would otherwise be a full
+// refresh of every node and edge (sigma's reducers and its reprocess, ~1 s at 50k/250k).
 
 /** Texels per texture row (WebGL 2 guarantees 2048; 2048² items is far beyond any dataset we load). */
 export const STATE_TEXTURE_WIDTH = 2048;
-/** Byte values: channel R is a size or width in px (0 = not drawn), channel G a flag (255 = set). */
+/** Byte values: channel R is a size or width in px (0 = not drawn), channel G a flag (255 = set: faded). */
 const FLAG = 255;
 
 /** The bytes of one texture (RGBA, one texel per item) and a version the programs compare to upload on change. */
@@ -36,13 +39,20 @@ function orgMarked(s: GraphDisplayState, i: number): boolean {
   return i === s.hovered || s.selected.has(i) || s.searchMatches.has(i) || s.highlighted[i] === 1;
 }
 
-/** Writes organisation `i`'s texel: R = drawn size (0 hidden), G = faded for inactivity. */
+/** The focus the texels fade by (`focusInTexels`), else null: the reducers fade by it. */
+function texelFocus(s: GraphDisplayState): Focus | null {
+  return s.focusInTexels ? s.focus : null;
+}
+
+/** Writes organisation `i`'s texel: R = drawn size (0 hidden), G = faded (for inactivity, or out of a texel focus). */
 export function writeNodeTexel(s: GraphDisplayState, i: number, out: Uint8Array): void {
   const at = 4 * i;
   const shown = orgShown(s, i);
   const size = shown ? Math.min(255, Math.max(1, Math.round(s.nodeSize?.[i] ?? 1))) : 0;
+  const focus = texelFocus(s);
+  const faded = s.orgFaded[i] === 1 || (focus !== null && focus.orgs[i] !== 1);
   out[at] = size;
-  out[at + 1] = shown && s.orgFaded[i] === 1 && !orgMarked(s, i) ? FLAG : 0;
+  out[at + 1] = shown && faded && !orgMarked(s, i) ? FLAG : 0;
 }
 
 /** The edge arrays a texel needs: endpoints by edge index, and whether edges are merged pairs. */
@@ -57,7 +67,7 @@ export interface EdgeIndexing {
  * period against the window) is drawn when it passes the filters and both ends do; a merged pair of several is drawn
  * while it holds a visible collaboration and both ends are shown, as wide as that count (`pairEdgeWidth`). The
  * factor multiplies the width sigma has (1 for pairs; the edge's own for collaborations). Every collaboration edge
- * of the parallel graph is timed.
+ * of the parallel graph is timed. G = faded: a drawn edge out of a texel focus (`focusInTexels`).
  */
 export function writeEdgeTexel(s: GraphDisplayState, e: number, ix: EdgeIndexing, out: Uint8Array): void {
   const a = ix.source[e] ?? 0;
@@ -71,6 +81,7 @@ export function writeEdgeTexel(s: GraphDisplayState, e: number, ix: EdgeIndexing
     factor = count > 0 && orgShown(s, a) && orgShown(s, b) ? Math.min(255, pairEdgeWidth(count)) : 0;
   } else factor = 0; // an untimed collaboration is a self-loop, which the graph leaves out
   out[4 * e] = factor;
+  out[4 * e + 1] = factor > 0 && !edgeInFocus(texelFocus(s), e, a, b, ix.merged) ? FLAG : 0;
 }
 
 /**
@@ -80,6 +91,7 @@ export function writeEdgeTexel(s: GraphDisplayState, e: number, ix: EdgeIndexing
 export function writeAllNodeTexels(s: GraphDisplayState, count: number, out: StateTexels): void {
   const bytes = out.bytes;
   const { orgVisible: visible, orgDegree: degree, orgFaded: faded, nodeSize: sizes, hideIsolated: hide } = s;
+  const focus = texelFocus(s)?.orgs ?? null;
   for (let i = 0; i < count; i++) {
     const at = 4 * i;
     if (visible[i] !== 1 || (hide && degree[i] === 0)) {
@@ -88,8 +100,8 @@ export function writeAllNodeTexels(s: GraphDisplayState, count: number, out: Sta
       continue;
     }
     bytes[at] = sizes ? Math.min(255, Math.max(1, Math.round(sizes[i] ?? 1))) : 1;
-    // Marks are looked up only for the faded few (the Sets are small, but a lookup per organisation is not free).
-    bytes[at + 1] = faded[i] === 1 && !orgMarked(s, i) ? FLAG : 0;
+    // Marks are looked up only for the faded (the Sets are small, but a lookup per organisation is not free).
+    bytes[at + 1] = (faded[i] === 1 || (focus !== null && focus[i] !== 1)) && !orgMarked(s, i) ? FLAG : 0;
   }
   out.version++;
 }
@@ -122,6 +134,7 @@ export function writeAllEdgeTexels(
   const degree = s.orgDegree;
   const hide = s.hideIsolated;
   const counts = merged ? s.pairCount : null;
+  const focus = texelFocus(s);
   const offsets = counts !== null && recount ? recount.pairOffsets : null;
   const { pairCollabs: members, collabVisible: shown } = recount ?? {};
   for (let e = 0, n = source.length; e < n; e++) {
@@ -142,6 +155,7 @@ export function writeAllEdgeTexels(
       if (count > 0 && shown) factor = Math.min(255, pairEdgeWidth(count));
     }
     bytes[4 * e] = factor;
+    bytes[4 * e + 1] = factor > 0 && focus !== null && !edgeInFocus(focus, e, a, b, merged) ? FLAG : 0;
   }
   out.version++;
 }

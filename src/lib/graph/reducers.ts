@@ -1,7 +1,7 @@
 // Display state for sigma as pure functions: what is hidden, faded, highlighted and labelled, read from typed arrays.
 import type { Attributes } from 'graphology-types';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
-import type { Adjacency, Focus } from './adjacency';
+import { edgeInFocus, type Adjacency, type Focus } from './adjacency';
 import { pairKey } from './build-graph';
 import type { PairTable } from './pairs';
 import { FADED, HIGHLIGHT, type Theme } from './palettes';
@@ -136,6 +136,11 @@ export interface GraphDisplayState {
   readonly selected: ReadonlySet<number>;
   /** Hover neighbourhood when hovering, else the selection's; null fades nothing. */
   readonly focus: Focus | null;
+  /**
+   * The focus fades through the state texels (gpu-state.ts) instead of the reducers, whose output then does not
+   * depend on it: a selection on a large graph refreshes only the marked nodes, not every node and edge.
+   */
+  readonly focusInTexels: boolean;
   /** Organisations highlighted by a map region or a selection neighbourhood. */
   readonly highlighted: Uint8Array;
   readonly searchMatches: ReadonlySet<number>;
@@ -170,6 +175,7 @@ export function emptyDisplayState(orgCount: number, collabCount: number, theme: 
     hovered: -1,
     selected: new Set(),
     focus: null,
+    focusInTexels: false,
     highlighted: new Uint8Array(orgCount),
     searchMatches: new Set(),
     labelForced: new Uint8Array(orgCount),
@@ -192,8 +198,8 @@ export type WithSlot<T> = Partial<T> & { slot?: number };
  * shallow copy of the attributes, which it edits and returns to avoid an allocation per node. Hovered, selected,
  * search-matched and region-highlighted nodes are never faded and get `highlighted`; always-labelled nodes get only
  * `forceLabel` (a hover box on 150 nodes would bury the graph). Whether a node is drawn, its drawn size and its fade
- * for inactivity are not decided here but in its texel (gpu-state.ts), so filters and the window never need the
- * reducer again; `size` here is the steady `rankSize` sigma ranks labels by.
+ * for inactivity (and for the focus with `focusInTexels`) are not decided here but in its texel (gpu-state.ts), so
+ * filters and the window never need the reducer again; `size` here is the steady `rankSize` sigma ranks labels by.
  */
 export function makeNodeReducer(
   getState: () => GraphDisplayState,
@@ -211,7 +217,8 @@ export function makeNodeReducer(
     const selected = s.selected.has(i);
     const matched = s.searchMatches.has(i);
     const marked = hovered || selected || matched || s.highlighted[i] === 1;
-    if (!marked && s.focus !== null && s.focus.orgs[i] !== 1) {
+    const focus = s.focusInTexels ? null : s.focus;
+    if (!marked && focus !== null && focus.orgs[i] !== 1) {
       out.color = s.fadedColour;
       out.label = null;
       out.zIndex = 0;
@@ -219,7 +226,7 @@ export function makeNodeReducer(
     }
     if (hovered || selected || matched || s.labelForced[i] === 1) out.forceLabel = true;
     if (marked) out.highlighted = true;
-    out.zIndex = hovered ? 3 : selected || matched ? 2 : marked || s.focus !== null ? 1 : 0;
+    out.zIndex = hovered ? 3 : selected || matched ? 2 : marked || focus !== null ? 1 : 0;
     return out;
   };
 }
@@ -248,10 +255,8 @@ export function makeEdgeReducer(
       return out;
     }
     if (merged) out.size = 1;
-    const f = s.focus;
-    const inFocus =
-      f === null || (merged ? (f.pairs ? f.pairs[e] === 1 : f.orgs[a] === 1 && f.orgs[b] === 1) : f.collabs[e] === 1);
-    if (!inFocus) {
+    const f = s.focusInTexels ? null : s.focus;
+    if (!edgeInFocus(f, e, a, b, merged)) {
       out.color = s.fadedColour;
       out.zIndex = 0;
       return out;

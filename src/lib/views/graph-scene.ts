@@ -149,6 +149,7 @@ export class GraphScene {
       }
     } else for (let j = 0; j < c.collabCount; j++) timed[j] = this.pairs.pairIndexOfCollab[j]! >= 0 ? j : -1;
     ds.timedCollab = timed;
+    ds.focusInTexels = c.orgCount > LARGE_GRAPH;
     this.ds = ds;
     this.edgeIndexing =
       edgeMode === 'merged'
@@ -394,14 +395,8 @@ export class GraphScene {
       this.zoomOrgs = [];
       this.rebuildExpansion();
     }
-    const now = new Set(this.ds.expanded ? this.expandedOrgs : []);
-    const switched = [...wasExpanded].filter((i) => !now.has(i));
-    for (const i of now) if (!wasExpanded.has(i)) switched.push(i);
     // Every pair edge of a switched organisation, drawn or not: timed ones are re-added whatever the window.
-    return {
-      nodes: [],
-      edges: partialGraphFor(this.adjacency, switched, [], { pairs: this.pairs, keys: this.keys }).edges,
-    };
+    return { nodes: [], edges: this.switchedPairEdges(wasExpanded) };
   }
 
   /** Node sizes for a non-window encoding (members, betweenness); degree sizes are kept by `sync`. */
@@ -462,15 +457,23 @@ export class GraphScene {
     if (ds.fadedColour === FADED[theme] && ds.highlightColour === HIGHLIGHT[theme]) return 'none';
     ds.fadedColour = FADED[theme];
     ds.highlightColour = HIGHLIGHT[theme];
-    const reducers = ds.focus !== null || ds.emphasised.includes(1) || (ds.pairEmphasised?.includes(1) ?? false);
+    const reducers =
+      (ds.focus !== null && !ds.focusInTexels) ||
+      ds.emphasised.includes(1) ||
+      (ds.pairEmphasised?.includes(1) ?? false);
     return reducers ? 'refresh' : 'draw';
   }
 
-  applyLabels(density: number): void {
+  /** Chooses the always-labelled organisations; returns those whose choice changed. */
+  applyLabels(density: number): number[] {
     // Forced labels skip sigma's collision grid, so only the few most connected are forced; the
     // density setting mostly drives sigma's own (non-overlapping) label selection.
     const forced = FORCED_LABEL_SHARE * density;
+    const before = this.ds.labelForced.slice();
     this.ds.labelForced = labelledOrgs(this.labelImportance, forced, this.ds.orgVisible, this.ds.labelForced);
+    const changed: number[] = [];
+    for (let i = 0; i < before.length; i++) if (before[i] !== this.ds.labelForced[i]) changed.push(i);
+    return changed;
   }
 
   /** Organisations located in a region (any NUTS level; finer codes match by prefix). */
@@ -542,12 +545,23 @@ export class GraphScene {
     return ids.sort().join(' ');
   }
 
-  /** Sets hover, selection, highlight and focus from the shared state. Always needs a full refresh. */
-  applyFocus(selection: Selection, hover: Hover, steps: 0 | 1 | 2, vis: Visibility): void {
+  /**
+   * Sets hover, selection, highlight and focus from the shared state. Returns the keys to refresh: all of them when
+   * the reducers fade by the focus; with `focusInTexels` (large graphs) only the nodes whose marks changed and the
+   * pair edges of organisations whose expansion switched, as the texels carry the fade.
+   */
+  applyFocus(
+    selection: Selection,
+    hover: Hover,
+    steps: 0 | 1 | 2,
+    vis: Visibility,
+  ): 'all' | { nodes: string[]; edges: string[] } {
     const ds = this.ds;
     const c = this.data.compiled;
     const mask = vis.collabVisible;
     const pairs = this.edgeMode === 'merged' ? this.pairs : undefined;
+    const before = { highlighted: ds.highlighted, selected: ds.selected, hovered: ds.hovered };
+    const wasExpanded = new Set(ds.expanded ? this.expandedOrgs : []);
     ds.highlighted = new Uint8Array(c.orgCount);
     this.hoverMarked = [];
     ds.hovered = hover.kind === 'org' ? hover.index : -1;
@@ -582,5 +596,19 @@ export class GraphScene {
     }
     writeAllNodeTexels(ds, c.orgCount, this.nodeTexels);
     writeAllEdgeTexels(ds, this.edgeIndexing, this.edgeTexels);
+    if (!ds.focusInTexels) return 'all';
+    const nodes = new Set<number>([...before.selected, ...selected]);
+    for (const i of [before.hovered, ds.hovered]) if (i >= 0) nodes.add(i);
+    for (let i = 0; i < c.orgCount; i++) if (before.highlighted[i] !== ds.highlighted[i]) nodes.add(i);
+    return { nodes: [...nodes].map((i) => this.keys.nodes[i]!), edges: this.switchedPairEdges(wasExpanded) };
+  }
+
+  /** Every pair edge of an organisation whose expansion switched since `wasExpanded`, drawn or not. */
+  private switchedPairEdges(wasExpanded: ReadonlySet<number>): string[] {
+    const now = new Set(this.ds.expanded ? this.expandedOrgs : []);
+    const switched = [...wasExpanded].filter((i) => !now.has(i));
+    for (const i of now) if (!wasExpanded.has(i)) switched.push(i);
+    if (switched.length === 0) return [];
+    return partialGraphFor(this.adjacency, switched, [], { pairs: this.pairs, keys: this.keys }).edges;
   }
 }

@@ -65,10 +65,12 @@ export function sigmaSnapshot(
     edgeSpan(d, timeFilter.pairSpans, span);
     if (!spanShown(span[0]!, span[1]!, timeFilter.time)) return;
     const curvature = (attrs.type === 'curved' ? (attrs.curvature as number | undefined) : 0) ?? 0;
+    // A texel focus fades the edge as the edge shader does.
+    const faded = display !== undefined && typeof d.slot === 'number' && texelFlag(display.edges, d.slot);
     edges.push({
       source,
       target,
-      colour: d.color,
+      colour: faded ? display.faded : d.color,
       size: sigma.scaleSize(d.size * factor),
       curvature,
       zIndex: d.zIndex,

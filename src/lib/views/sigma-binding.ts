@@ -119,7 +119,7 @@ export interface SigmaOptions {
   readonly display?: {
     readonly nodes: StateTexels;
     readonly edges: StateTexels;
-    /** Colour of nodes faded for inactivity (the theme's). */
+    /** Colour of nodes and edges faded by their texel's flag (the theme's). */
     faded(): string;
     /** The size the node reducer gives node `slot` (`rankSize`): labels scale from it to the texel's. */
     rankSize(slot: number): number;
@@ -181,8 +181,16 @@ export function createSigmaBinding(
     edgeReducer: options.edgeReducer,
     edgeProgramClasses: display
       ? {
-          line: withEdgeState(withTimeFilter(EdgeRectangleProgram, currentTime, pairSpans), () => display.edges),
-          curved: withEdgeState(withTimeFilter(EdgeCurveProgram, currentTime, pairSpans), () => display.edges),
+          line: withEdgeState(
+            withTimeFilter(EdgeRectangleProgram, currentTime, pairSpans),
+            () => display.edges,
+            fadedRgba,
+          ),
+          curved: withEdgeState(
+            withTimeFilter(EdgeCurveProgram, currentTime, pairSpans),
+            () => display.edges,
+            fadedRgba,
+          ),
         }
       : {
           line: withTimeFilter(EdgeRectangleProgram, currentTime, pairSpans),

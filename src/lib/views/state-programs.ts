@@ -114,14 +114,22 @@ function slotOf(data: { readonly slot?: unknown }): number {
   return typeof data.slot === 'number' ? data.slot + 1 : 0;
 }
 
-function setStateUniforms(info: ProgramInfo, texels: StateTexels): void {
+const FADED_UNIFORM = 'uniform vec4 u_atlasFaded;\n';
+
+function setStateUniforms(
+  info: ProgramInfo,
+  texels: StateTexels,
+  [r, g, b, a]: readonly [number, number, number, number],
+): void {
   bindStateTexture(info.gl, texels);
   info.gl.uniform1i(info.uniformLocations.u_atlasState!, 0);
   info.gl.uniform2f(info.uniformLocations.u_atlasStateSize!, texels.width, texels.height);
+  info.gl.uniform4f(info.uniformLocations.u_atlasFaded!, r, g, b, a);
 }
 
-/** GLSL for the node program: its size from the texel, and the fade colour when the texel's flag is set. */
-const NODE_FADE_GLSL = `
+/** GLSL for node and edge programs (both end by setting `v_color` and have sigma's `bias`): the fade colour when the
+ * texel's flag is set. */
+const FADE_GLSL = `
   #ifndef PICKING_MODE
   if (atlasTexel.g > 0.5) v_color = vec4(u_atlasFaded.rgb, u_atlasFaded.a * bias);
   #endif
@@ -144,9 +152,9 @@ export function withNodeState(
       return {
         ...def,
         VERTEX_SHADER_SOURCE: patchShader(def.VERTEX_SHADER_SOURCE, {
-          head: STATE_GLSL_HEAD + 'uniform vec4 u_atlasFaded;\n',
+          head: STATE_GLSL_HEAD + FADED_UNIFORM,
           read: STATE_GLSL_READ,
-          tail: STATE_GLSL_CULL + NODE_FADE_GLSL,
+          tail: STATE_GLSL_CULL + FADE_GLSL,
           replace: [['a_size', 'atlasValue']],
         }),
         UNIFORMS: [...def.UNIFORMS, 'u_atlasState', 'u_atlasStateSize', 'u_atlasFaded'],
@@ -162,9 +170,7 @@ export function withNodeState(
 
     override setUniforms(params: RenderParams, info: ProgramInfo): void {
       super.setUniforms(params, info);
-      setStateUniforms(info, texels());
-      const [r, g, b, a] = faded();
-      info.gl.uniform4f(info.uniformLocations.u_atlasFaded!, r, g, b, a);
+      setStateUniforms(info, texels(), faded());
     }
   }
   return NodeStateProgram as unknown as NodeProgramType;
@@ -178,8 +184,12 @@ const THICKNESS_PATCHES: readonly (readonly [string, string])[] = [
   ['a_thickness / u_sizeRatio', 'a_thickness * atlasValue / u_sizeRatio'],
 ];
 
-/** `Base` (an edge program with one of THICKNESS_PATCHES) gated and widened by each edge's texel. */
-export function withEdgeState(Base: EdgeProgramType, texels: () => StateTexels): EdgeProgramType {
+/** `Base` (an edge program with one of THICKNESS_PATCHES) gated, widened and faded (`faded()`) by each edge's texel. */
+export function withEdgeState(
+  Base: EdgeProgramType,
+  texels: () => StateTexels,
+  faded: () => readonly [number, number, number, number],
+): EdgeProgramType {
   const Parent = Base as unknown as ProgramClass<ConcreteEdgeProgram>;
   let at = -1;
   class EdgeStateProgram extends Parent {
@@ -191,12 +201,12 @@ export function withEdgeState(Base: EdgeProgramType, texels: () => StateTexels):
       return {
         ...def,
         VERTEX_SHADER_SOURCE: patchShader(source, {
-          head: STATE_GLSL_HEAD,
+          head: STATE_GLSL_HEAD + FADED_UNIFORM,
           read: STATE_GLSL_READ,
-          tail: STATE_GLSL_CULL,
+          tail: STATE_GLSL_CULL + FADE_GLSL,
           replace,
         }),
-        UNIFORMS: [...def.UNIFORMS, 'u_atlasState', 'u_atlasStateSize'],
+        UNIFORMS: [...def.UNIFORMS, 'u_atlasState', 'u_atlasStateSize', 'u_atlasFaded'],
         ATTRIBUTES: [...def.ATTRIBUTES, INDEX_ATTRIBUTE],
       };
     }
@@ -215,7 +225,7 @@ export function withEdgeState(Base: EdgeProgramType, texels: () => StateTexels):
 
     override setUniforms(params: RenderParams, info: ProgramInfo): void {
       super.setUniforms(params, info);
-      setStateUniforms(info, texels());
+      setStateUniforms(info, texels(), faded());
     }
   }
   return EdgeStateProgram as unknown as EdgeProgramType;
