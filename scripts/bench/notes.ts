@@ -3,7 +3,7 @@
 // 9905188; steps and import revised at 2a90a59, import and first frames at 6ef988b, steps and filters at 4224247,
 // revised with a 50k-only run at 162359d, import revised with a 5k/50k run at f424689, import and steps with
 // 5k/50k runs of 47d3f06 and its successor; filters, region click and search with 5k/50k runs of 76f77e3 and 26ff2e6;
-// filters and positions after the layout with a 5k/50k run of 0e016a5)
+// filters and positions after the layout with a 5k/50k run of 0e016a5; the region click's refresh with probes of f3460a8)
 // and must be revised when they move. After editing,
 // `npm run bench -- --report-only` re-renders the page.
 import type { Lookup } from './metrics';
@@ -218,7 +218,10 @@ degraded): **region click → graph highlighted 96 ms at 50k** (237 ms in the ru
 5k (51); **search Enter → details heading 119 ms at 50k** (418) and 75 ms at 5k (110). What is left of the region
 click at 50k is the graph's focus (the region's organisations and their neighbourhood) and the summary over the
 region's collaborations, both run before the JIT has optimised them; the presented frame after it is a full reducer
-pass in sigma (focus fades are reducer colours), 0.3 s of JS at 50k in the next frame. A 5k/50k run of 0e016a5
+pass in sigma (focus fades are reducer colours), 0.3 s of JS at 50k in the next frame — since f3460a8 no longer: above
+10,000 organisations the focus fades through the state texels, and single-page probes at 50k (busiest regions, then
+a hub) measured that refresh at 4–11 ms of JS against 160–390 ms before, the click itself unchanged (32–36 ms for a
+second region click, 95–96 ms for the hub). A 5k/50k run of 0e016a5
 (2 repetitions, flagged degraded) gave 45 ms (44–47) for the region click and 99 ms (97–102) for the search at 50k,
 25 ms and 33 ms at 5k.
 `,
