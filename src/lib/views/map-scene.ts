@@ -117,9 +117,10 @@ export class MapScene {
   /**
    * After a filter or metric change: every count again (as `sync` after a resynchronisation), and class breaks from
    * the counts over the whole time span (filters applied), so a region keeps its class scale while the timeline plays
-   * and the legend stays still. Both sets of counts come out of one walk over the links. Changed regions as `sync`.
+   * and the legend stays still. Both sets of counts come out of one walk over the links. Every region is to be
+   * restyled after it (the breaks changed), so no changed regions are returned.
    */
-  recount(vis: Visibility, metric: ChoroplethMetric): Int32Array {
+  recount(vis: Visibility, metric: ChoroplethMetric): void {
     const links = this.data.mapLinks;
     const agg = this.agg;
     // Kept between filter changes: allocating them per change fed the GC.
@@ -139,7 +140,6 @@ export class MapScene {
     });
     this.breaks = classBreaks(metric === 'organisations' ? full.orgs : full.collabs, CLASS_COUNT);
     this.styles = makeRegionStyles(Math.max(1, this.breaks.length), this.theme);
-    return agg.changedRegions.subarray(0, agg.changedRegionCount);
   }
 
   /** Switches the region palette; true when it changed (every region must be restyled). */
