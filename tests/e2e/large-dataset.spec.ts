@@ -31,6 +31,10 @@ test.afterAll(() => rmSync(out, { recursive: true, force: true }));
 async function openLarge(page: Page): Promise<string[]> {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
+  // The map's filter recounts run in a worker; its fallback on the main thread warns (and would hide a broken worker).
+  page.on('console', (m) => {
+    if (m.type() === 'warning' && m.text().includes('recount worker')) problems.push(m.text());
+  });
   await page.route('**/large/*.csv', (route) => {
     const name = new URL(route.request().url()).pathname.split('/').pop()!;
     return route.fulfill({ contentType: 'text/csv', body: readFileSync(join(out, name)) });
@@ -60,7 +64,7 @@ test('a dataset of 1,500 organisations opened by link mounts every view and pane
   await expect(page.getByTestId('details').getByRole('heading', { level: 2 })).toHaveText(name);
   await expect(page).toHaveURL(/sel=org%3Ao1\b/);
 
-  // A filter: the map of a large dataset recounts in a task of its own after the filter's, and must still arrive.
+  // A filter: the map of a large dataset recounts in its worker after the filter's task, and must still arrive.
   const legend = page.locator('.map-view .legend .classes li');
   const classes = () => legend.allTextContents();
   await expect(legend).not.toHaveCount(0);

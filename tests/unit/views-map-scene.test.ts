@@ -14,6 +14,7 @@ import { CLASS_COUNT, MapScene } from '../../src/lib/views/map-scene';
 import { classBreaks } from '../../src/lib/map/class-breaks';
 import { makeRegionAggregate, resetAggregate } from '../../src/lib/map/aggregate';
 import { extendMask } from '../../src/lib/map/co-participation';
+import { countRecount } from '../../src/lib/map/recount-protocol';
 import { loadBuiltinDataset, loadRegionIndex } from '../helpers/builtin';
 
 const TODAY = dayNumber(2025, 6, 15);
@@ -133,6 +134,81 @@ describe('MapScene.recount', () => {
     scene.recount(vis, 'organisations');
     expect(scene.breaks).toEqual(classBreaks(span.regionOrgs, CLASS_COUNT));
     expect([...span.regionCollabs]).not.toEqual(after.regionCollabs);
+  });
+});
+
+describe('MapScene.installRecount (the worker path)', () => {
+  it.each(LEVELS)(
+    'level %i: counts made from the masks elsewhere, then a later step replayed, equal a fresh sync',
+    (level) => {
+      const filters = { ...NO_FILTERS, countries: ['BE', 'NL'] };
+      const time: TimeSettings = {
+        window: { from: dayNumber(2020, 1, 1), to: dayNumber(2021, 12, 31) },
+        mode: 'active',
+        includeUndated: false,
+      };
+      const vis = new Visibility(data.compiled, time, NO_FILTERS);
+      const scene = new MapScene(data, level);
+      scene.sync(vis);
+      vis.setFilters(filters);
+      // What the post does: structured clones of the tables and of the masks as they are when the filter changed.
+      const tables = structuredClone(scene.recountTables());
+      const masks = structuredClone(scene.recountMasks(vis));
+      // A step while the worker counts: logged after the masks were taken, replayed by the sync after the install.
+      vis.setTime({ ...time, window: { from: dayNumber(2022, 1, 1), to: dayNumber(2024, 12, 31) } });
+      scene.installRecount(countRecount(tables, masks), 'collaborations');
+      const installed = counts(scene);
+      expect(scene.sync(vis).length).toBeGreaterThan(0);
+      expect(counts(scene)).toEqual(freshCounts(level, vis));
+      expect(counts(scene)).not.toEqual(installed);
+      // The breaks are those a main-thread recount makes (the span does not depend on the window).
+      const here = new MapScene(data, level);
+      here.recount(vis, 'collaborations');
+      expect(scene.breaks).toEqual(here.breaks);
+      expect(here.breaks.length).toBeGreaterThan(0);
+    },
+  );
+
+  it('marks as changed exactly the regions a main-thread reset marks', () => {
+    const vis = fullVisibility();
+    const a = new MapScene(data, 2);
+    const b = new MapScene(data, 2);
+    a.sync(vis);
+    b.sync(vis);
+    vis.setFilters({ ...NO_FILTERS, kinds: ['project'] });
+    b.installRecount(countRecount(b.recountTables(), b.recountMasks(vis)), 'organisations');
+    a.recount(vis, 'organisations');
+    const changed = (s: MapScene) => [...s.agg.changedRegions.subarray(0, s.agg.changedRegionCount)].sort();
+    expect(changed(b)).toEqual(changed(a));
+    expect(changed(b).length).toBeGreaterThan(0);
+    expect([...b.agg.collabOn]).toEqual([...a.agg.collabOn]);
+    expect([...b.mask]).toEqual([...a.mask]);
+  });
+});
+
+describe('MapScene styles across recounts', () => {
+  it('keeps its style table while the number of classes stays, so unchanged regions keep their style objects', () => {
+    const vis = fullVisibility();
+    const scene = new MapScene(data, 2);
+    scene.recount(vis, 'collaborations');
+    const table = scene.styles;
+    const before = Array.from({ length: scene.agg.regionCount }, (_, r) => scene.styleOf(r, 'collaborations'));
+    vis.setFilters({ ...NO_FILTERS, kinds: ['project', 'event', 'other'] });
+    scene.recount(vis, 'collaborations');
+    expect(scene.breaks.length).toBe(CLASS_COUNT);
+    expect(scene.styles).toBe(table);
+    const after = Array.from({ length: scene.agg.regionCount }, (_, r) => scene.styleOf(r, 'collaborations'));
+    const kept = after.filter((st, r) => st === before[r]).length;
+    const sameClass = after.filter((st, r) => st.fillColor === before[r]!.fillColor && st.weight === before[r]!.weight);
+    // Identity follows the look exactly: a region is restyled only when its class (or flags) changed.
+    expect(kept).toBe(sameClass.length);
+    expect(kept).toBeLessThan(after.length);
+    // Fewer classes (a filter leaving few distinct counts) or another theme: a new table.
+    vis.setFilters({ ...NO_FILTERS, kinds: ['succession'] });
+    scene.recount(vis, 'collaborations');
+    expect(scene.breaks.length).toBeLessThan(CLASS_COUNT);
+    expect(scene.styles).not.toBe(table);
+    expect(scene.styles.classes).toBe(Math.max(1, scene.breaks.length));
   });
 });
 

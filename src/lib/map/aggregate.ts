@@ -71,6 +71,18 @@ export interface SpanCounts {
   readonly regionCollabs: Uint32Array;
 }
 
+/** The static arrays a full count reads (a subset of the region tables, all a worker needs). */
+export type CountTables = Pick<RegionTables, 'regionOfOrg' | 'collabRegionA' | 'collabRegionB' | 'pairOfCollab'>;
+
+/** What a full count writes: the counts and the visibility they reflect. */
+export interface FullCounts {
+  readonly regionOrgs: Uint32Array;
+  readonly regionCollabs: Uint32Array;
+  readonly pairCount: Uint32Array;
+  readonly collabOn: Uint8Array;
+  readonly orgOn: Uint8Array;
+}
+
 /**
  * Recomputes every count from full masks in O(organisations + collaborations), recording as changed
  * only the regions and pairs whose counts differ from before. Use on load, level or filter changes.
@@ -83,19 +95,46 @@ export function resetAggregate(
   orgVisible: Uint8Array,
   span?: SpanCounts,
 ): void {
+  keepPrevious(agg);
+  countAll(agg, collabMask, orgVisible, agg, span);
+  markDifferences(agg);
+}
+
+/**
+ * Replaces every count with counts made elsewhere (a worker's `countAll` over the same tables), recording the
+ * changes as `resetAggregate` does. O(regions + pairs + collaborations) of copies, no walk over the links.
+ */
+export function installCounts(agg: RegionAggregate, counts: FullCounts): void {
+  keepPrevious(agg);
+  agg.regionOrgs.set(counts.regionOrgs);
+  agg.regionCollabs.set(counts.regionCollabs);
+  agg.pairCount.set(counts.pairCount);
+  agg.collabOn.set(counts.collabOn);
+  agg.orgOn.set(counts.orgOn);
+  markDifferences(agg);
+}
+
+/**
+ * The walks of a full count, into `out` (every array overwritten): pure over typed arrays, so a worker can run it.
+ * `collabOn` ends equal to the mask as 0/1, `orgOn` to `orgVisible`.
+ */
+export function countAll(
+  t: CountTables,
+  collabMask: Uint8Array,
+  orgVisible: Uint8Array,
+  out: FullCounts,
+  span?: SpanCounts,
+): void {
   // Hoisted locals throughout: the first filter in a page runs this before the JIT has optimised it, where each
   // property load per iteration shows.
-  const { regionOfOrg, collabRegionA, collabRegionB, pairOfCollab, regionOrgs, regionCollabs, pairCount } = agg;
-  const { orgOn, collabOn, prevRegionOrgs, prevRegionCollabs, prevPairCount } = agg;
+  const { regionOfOrg, collabRegionA, collabRegionB, pairOfCollab } = t;
+  const { regionOrgs, regionCollabs, pairCount, orgOn, collabOn } = out;
   // Without a span, its arrays are empty stand-ins the loops never index (`counted` is false).
   const counted = span !== undefined;
   const spanMask = span?.collabMask ?? collabMask;
   const spanOrgVisible = span?.orgVisible ?? orgVisible;
   const spanOrgs = span?.regionOrgs ?? new Uint32Array(0);
   const spanCollabs = span?.regionCollabs ?? spanOrgs;
-  prevRegionOrgs.set(regionOrgs);
-  prevRegionCollabs.set(regionCollabs);
-  prevPairCount.set(pairCount);
   regionOrgs.fill(0);
   regionCollabs.fill(0);
   pairCount.fill(0);
@@ -126,6 +165,16 @@ export function resetAggregate(
     if (rb >= 0) regionCollabs[rb]!++;
     if (p >= 0) pairCount[p]!++;
   }
+}
+
+function keepPrevious(agg: RegionAggregate): void {
+  agg.prevRegionOrgs.set(agg.regionOrgs);
+  agg.prevRegionCollabs.set(agg.regionCollabs);
+  agg.prevPairCount.set(agg.pairCount);
+}
+
+function markDifferences(agg: RegionAggregate): void {
+  const { regionOrgs, regionCollabs, pairCount, prevRegionOrgs, prevRegionCollabs, prevPairCount } = agg;
   for (let r = 0, n = agg.regionCount; r < n; r++) {
     if (regionOrgs[r] !== prevRegionOrgs[r] || regionCollabs[r] !== prevRegionCollabs[r]) markRegion(agg, r);
   }

@@ -111,7 +111,11 @@ export function withCoParticipation(compiled: CompiledDataset, placement: Placem
 }
 
 /** Fills `out` (length realCount + derived) from the real mask: a derived link needs both participations. */
-export function extendMask(links: MapLinks, real: Uint8Array, out: Uint8Array): Uint8Array {
+export function extendMask(
+  links: Pick<MapLinks, 'realCount' | 'viaA' | 'viaB'>,
+  real: Uint8Array,
+  out: Uint8Array,
+): Uint8Array {
   const { realCount, viaA, viaB } = links;
   out.set(real.subarray(0, realCount));
   for (let k = 0, n = viaA.length; k < n; k++) out[realCount + k] = real[viaA[k]!]! & real[viaB[k]!]!;

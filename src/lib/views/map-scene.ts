@@ -9,6 +9,7 @@ import type { Hover } from '../state/atlas-state.svelte';
 import type { Selection, ChoroplethMetric } from '../state/view-state';
 import {
   clearChanges,
+  installCounts,
   makeRegionAggregate,
   pairsTouching,
   resetAggregate,
@@ -25,6 +26,7 @@ import {
   REGION_HOVERED,
   REGION_SELECTED,
   makeRegionStyles,
+  rampColours,
   type MapTheme,
   type RegionStyle,
   type RegionStyles,
@@ -33,6 +35,7 @@ import { arcColour, arcDash, arcPoints, arcWidth } from '../map/arcs';
 import type { ArcSpec, MarkerSpec } from './leaflet-binding';
 import { ChangeLog, type LogCursor } from '../state/change-log';
 import { extendMask } from '../map/co-participation';
+import { recountTablesOf, type RecountCounts, type RecountMasks, type RecountTables } from '../map/recount-protocol';
 
 export const CLASS_COUNT = 5;
 /** Arcs drawn at most: the strongest pairs; ~50,000 pairs at NUTS 2 would be unreadable and slow. */
@@ -138,8 +141,40 @@ export class MapScene {
       regionOrgs: full.orgs,
       regionCollabs: full.collabs,
     });
-    this.breaks = classBreaks(metric === 'organisations' ? full.orgs : full.collabs, CLASS_COUNT);
-    this.styles = makeRegionStyles(Math.max(1, this.breaks.length), this.theme);
+    this.setBreaks(metric === 'organisations' ? full.orgs : full.collabs);
+  }
+
+  /** The tables a recount worker needs (views on this scene's arrays; posting them copies them). */
+  recountTables(): RecountTables {
+    return recountTablesOf(this.agg, this.data.mapLinks);
+  }
+
+  /**
+   * The masks (views on the visibility's arrays: copy them before they change) for a recount made elsewhere
+   * (`installRecount` takes its counts). The log's cursor moves to the end:
+   * the counts will reflect the masks as they are now, and `sync` after the install replays what comes later.
+   */
+  recountMasks(vis: Visibility): RecountMasks {
+    vis.changes.takeSince(this.cursor);
+    const { collabVisible, orgVisible, filterOk, orgFilterOk } = vis;
+    return { collabVisible, orgVisible, filterOk, orgFilterOk };
+  }
+
+  /** `recount` with counts made from `recountMasks` elsewhere (a worker): the same counts and breaks, no walk here. */
+  installRecount(counts: RecountCounts, metric: ChoroplethMetric): void {
+    clearChanges(this.agg);
+    installCounts(this.agg, counts);
+    this.mask.set(counts.collabOn);
+    this.setBreaks(metric === 'organisations' ? counts.spanOrgs : counts.spanCollabs);
+  }
+
+  private setBreaks(values: Uint32Array): void {
+    this.breaks = classBreaks(values, CLASS_COUNT);
+    // The table depends on the number of classes and the theme only: kept, its styles keep their identity, and the
+    // binding restyles only the regions whose class changed (a filter that keeps five classes restyled every region).
+    const classes = Math.max(1, this.breaks.length);
+    if (rampColours(classes, this.theme).length !== this.styles.classes || this.styles.theme !== this.theme)
+      this.styles = makeRegionStyles(classes, this.theme);
   }
 
   /** Switches the region palette; true when it changed (every region must be restyled). */
