@@ -35,7 +35,13 @@ import { arcColour, arcDash, arcPoints, arcWidth } from '../map/arcs';
 import type { ArcSpec, MarkerSpec } from './leaflet-binding';
 import { ChangeLog, type LogCursor } from '../state/change-log';
 import { extendMask } from '../map/co-participation';
-import { recountTablesOf, type RecountCounts, type RecountMasks, type RecountTables } from '../map/recount-protocol';
+import {
+  countRecount,
+  recountTablesOf,
+  type RecountCounts,
+  type RecountMasks,
+  type RecountTables,
+} from '../map/recount-protocol';
 
 export const CLASS_COUNT = 5;
 /** Arcs drawn at most: the strongest pairs; ~50,000 pairs at NUTS 2 would be unreadable and slow. */
@@ -124,24 +130,9 @@ export class MapScene {
    * restyled after it (the breaks changed), so no changed regions are returned.
    */
   recount(vis: Visibility, metric: ChoroplethMetric): void {
-    const links = this.data.mapLinks;
-    const agg = this.agg;
-    // Kept between filter changes: allocating them per change fed the GC.
-    const full = (this.fullSpan ??= {
-      orgs: new Uint32Array(agg.regionCount),
-      collabs: new Uint32Array(agg.regionCount),
-      mask: new Uint8Array(links.compiled.collabCount),
-    });
-    clearChanges(agg);
-    // Whatever the log holds since the last sync, the reset below counts it: the cursor only moves to the end.
-    vis.changes.takeSince(this.cursor);
-    resetAggregate(agg, extendMask(links, vis.collabVisible, this.mask), vis.orgVisible, {
-      collabMask: extendMask(links, vis.filterOk, full.mask),
-      orgVisible: vis.orgFilterOk,
-      regionOrgs: full.orgs,
-      regionCollabs: full.collabs,
-    });
-    this.setBreaks(metric === 'organisations' ? full.orgs : full.collabs);
+    // The worker's count, run here: one code path for both. Fresh arrays per call, which only small datasets (and a
+    // large one's first count, or a broken worker) make on this thread.
+    this.installRecount(countRecount(this.recountTables(), this.recountMasks(vis)), metric);
   }
 
   /** The tables a recount worker needs (views on this scene's arrays; posting them copies them). */
@@ -151,8 +142,8 @@ export class MapScene {
 
   /**
    * The masks (views on the visibility's arrays: copy them before they change) for a recount made elsewhere
-   * (`installRecount` takes its counts). The log's cursor moves to the end:
-   * the counts will reflect the masks as they are now, and `sync` after the install replays what comes later.
+   * (`installRecount` takes its counts). The log's cursor moves to the end: the counts will reflect the masks as they
+   * are now, and `sync` after the install replays what comes later.
    */
   recountMasks(vis: Visibility): RecountMasks {
     vis.changes.takeSince(this.cursor);
@@ -340,7 +331,6 @@ export class MapScene {
    * Whole-span region counts for the class breaks (see recount), over the same region tables as `agg`, and
    * the scratch mask they are counted from (a fresh 250 KB array per filter change fed the GC).
    */
-  private fullSpan: { orgs: Uint32Array; collabs: Uint32Array; mask: Uint8Array } | undefined;
 
   /** Tooltip texts by pair with the count they were made for: at 50k most top pairs keep their count in a step. */
   private readonly arcLabels = new Map<number, { count: number; text: string }>();
