@@ -165,3 +165,49 @@ test('the single dataset kept by the previous version is migrated into the list'
   await expect(rows(page)).toHaveCount(1);
   await expect(row(page, 'Old import')).toHaveAttribute('aria-current', 'true');
 });
+
+test('an import is kept as the project text the import worker wrote, with its size in UTF-8 bytes', async ({
+  page,
+}) => {
+  await openAtlas(page);
+  await importFixtures(page, ['gexf13-spells.gexf']);
+  // What the store holds: the index's entry, and the project text it points to.
+  const readStore = () =>
+    page.evaluate(
+      () =>
+        new Promise<{ size: number; bytes: number; chars: number; organisations: number; collaborations: number }>(
+          (resolve, reject) => {
+            const req = indexedDB.open('cluster-atlas', 1);
+            req.onsuccess = () => {
+              const db = req.result;
+              const store = db.transaction('projects', 'readonly').objectStore('projects');
+              const index = store.get('index');
+              index.onsuccess = () => {
+                const entry = (index.result as { entries: { id: string; size: number }[] } | undefined)?.entries[0];
+                if (!entry) return resolve({ size: -1, bytes: -1, chars: -1, organisations: -1, collaborations: -1 });
+                const record = store.get(`dataset:${entry.id}`);
+                record.onsuccess = () => {
+                  const json = (record.result as { json: string }).json;
+                  const { dataset } = JSON.parse(json) as { dataset: { organisations: []; collaborations: [] } };
+                  db.close();
+                  resolve({
+                    size: entry.size,
+                    bytes: new TextEncoder().encode(json).length,
+                    chars: json.length,
+                    organisations: dataset.organisations.length,
+                    collaborations: dataset.collaborations.length,
+                  });
+                };
+              };
+            };
+            req.onerror = () => reject(req.error ?? new Error('open failed'));
+          },
+        ),
+    );
+  await expect.poll(async () => (await readStore()).size).toBeGreaterThan(0);
+  const kept = await readStore();
+  expect(kept).toMatchObject({ organisations: 3, collaborations: 4 });
+  expect(kept.size).toBe(kept.bytes);
+  // The fixture's accented names: bytes and UTF-16 units differ, so a size counted in units would fail above.
+  expect(kept.bytes).toBeGreaterThan(kept.chars);
+});

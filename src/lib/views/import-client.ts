@@ -9,8 +9,16 @@ import type { AtlasDerived } from '../state/atlas-data';
 /** An imported dataset, with what the worker derived from it (see `AtlasDerived`). */
 export type WorkerImport = ImportedData & { readonly derived?: AtlasDerived };
 
+/** A successful import's project JSON text and its UTF-8 size, made by the worker after the result. */
+export interface ProjectText {
+  readonly json: string;
+  readonly size: number;
+}
+
 export interface ImportRun {
   readonly result: Promise<ImportResult<WorkerImport>>;
+  /** The project text once the result is in; null when the import failed, or the worker failed to write it. */
+  readonly project: Promise<ProjectText | null>;
   cancel(): void;
 }
 
@@ -39,6 +47,8 @@ export function importInWorker(
     settle = resolve;
     fail = reject;
   });
+  let deliver: (p: ProjectText | null) => void = () => {};
+  const project = new Promise<ProjectText | null>((resolve) => (deliver = resolve));
   const organisations: Organisation[] = [];
   const collaborations: Collaboration[] = [];
   const onMessage = (event: MessageEvent<ImportResponse>) => {
@@ -48,15 +58,23 @@ export function importInWorker(
     else if (msg.type === 'records') {
       if (msg.organisations) for (const o of msg.organisations) organisations.push(o);
       if (msg.collaborations) for (const c of msg.collaborations) collaborations.push(c);
-    } else {
+    } else if (msg.type === 'project') {
       w.removeEventListener('message', onMessage);
-      if (msg.type === 'failed') fail?.(new Error(msg.message));
-      else if (!msg.result.ok) settle?.(msg.result);
-      else {
-        const imported = msg.result.dataset;
-        const dataset = { ...imported.dataset, organisations, collaborations };
-        settle?.({ ...msg.result, dataset: { ...imported, dataset, derived: msg.derived } });
-      }
+      deliver({ json: msg.json, size: msg.size });
+    } else if (msg.type === 'failed') {
+      w.removeEventListener('message', onMessage);
+      // Before the result, it fails the import; after it, only the project text is missing.
+      fail?.(new Error(msg.message));
+      deliver(null);
+    } else if (!msg.result.ok) {
+      w.removeEventListener('message', onMessage);
+      deliver(null);
+      settle?.(msg.result);
+    } else {
+      // Listening on: the project text follows.
+      const imported = msg.result.dataset;
+      const dataset = { ...imported.dataset, organisations, collaborations };
+      settle?.({ ...msg.result, dataset: { ...imported, dataset, derived: msg.derived } });
     }
   };
   w.addEventListener('message', onMessage);
@@ -64,7 +82,7 @@ export function importInWorker(
     request,
     files.map((f) => f.bytes.buffer as ArrayBuffer),
   );
-  return { result, cancel: () => w.postMessage({ type: 'cancel', id }) };
+  return { result, project, cancel: () => w.postMessage({ type: 'cancel', id }) };
 }
 
 /** Ends the worker (tests, teardown); safe to call twice. */

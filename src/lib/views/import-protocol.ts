@@ -1,4 +1,4 @@
-// Messages between the app and the import worker: file bytes in (transferred), progress and one result out.
+// Messages between the app and the import worker: file bytes in (transferred), progress, the result and its project text out.
 import type { ImportResult } from '../model/errors';
 import type { ImportedData } from '../io/import-files';
 import type { Collaboration, Organisation } from '../model/types';
@@ -38,4 +38,9 @@ export type ImportResponse =
       /** What the records sent imply (`AtlasDerived`, its buffers transferred), when the import succeeded. */
       readonly derived?: AtlasDerived;
     }
+  /**
+   * After a successful `done`: the dataset as project JSON text (what the browser keeps) and its UTF-8 size. Written
+   * after the records went out, so the page builds its views while the worker serialises (seconds at 50k/250k).
+   */
+  | { readonly type: 'project'; readonly id: number; readonly json: string; readonly size: number }
   | { readonly type: 'failed'; readonly id: number; readonly message: string };

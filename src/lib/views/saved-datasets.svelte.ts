@@ -70,7 +70,7 @@ export class SavedDatasets {
   async add(
     json: string,
     name: string,
-    counts: { organisations: number; collaborations: number },
+    facts: { organisations: number; collaborations: number; size?: number },
     hash: string,
   ): Promise<StorageProblem | null> {
     this.flushView();
@@ -79,8 +79,10 @@ export class SavedDatasets {
       id: makeSavedId(Date.now()),
       name: uniqueName(name, this.index.entries),
       savedAt: Date.now(),
-      size: utf8Length(json),
-      ...counts,
+      // Counted over tens of MB when not given (the import worker gives it).
+      size: facts.size ?? utf8Length(json),
+      organisations: facts.organisations,
+      collaborations: facts.collaborations,
       hash,
     };
     const problem = await this.serial(async () => {
