@@ -5,6 +5,7 @@ import type { ImportRequest, ImportResponse } from './import-protocol';
 import type { Collaboration, Organisation } from '../model/types';
 import type { RegionTexts } from '../state/load-builtin';
 import type { AtlasDerived } from '../state/atlas-data';
+import { decodeCollaborations, decodeOrganisations } from '../io/record-columns';
 
 /** An imported dataset, with what the worker derived from it (see `AtlasDerived`). */
 export type WorkerImport = ImportedData & { readonly derived?: AtlasDerived };
@@ -56,8 +57,9 @@ export function importInWorker(
     if (msg.id !== id) return;
     if (msg.type === 'progress') onProgress(msg.fraction);
     else if (msg.type === 'records') {
-      if (msg.organisations) for (const o of msg.organisations) organisations.push(o);
-      if (msg.collaborations) for (const c of msg.collaborations) collaborations.push(c);
+      if (msg.organisations) for (const o of decodeOrganisations(msg.organisations)) organisations.push(o);
+      if (msg.collaborations)
+        for (const c of decodeCollaborations(msg.collaborations, organisations)) collaborations.push(c);
     } else if (msg.type === 'project') {
       w.removeEventListener('message', onMessage);
       deliver({ json: msg.json, size: msg.size });
