@@ -138,6 +138,11 @@ describe('edge texels', () => {
     expect(width(state({ orgVisible: ones(8, [1, 2, 3, 4, 5, 6, 7]) }))).toBe(0);
     expect(width(state({ hideIsolated: true, orgDegree: new Float32Array(8) }))).toBe(0);
     expect(width(state({}))).toBe(pairEdgeWidth(2));
+    // Counts below 256 are looked up, larger ones computed: both give pairEdgeWidth, across the boundary.
+    for (const count of [1, 2, 3, 127, 128, 255, 256, 257, 1000, 65_535, 2 ** 30]) {
+      counts[p] = count;
+      expect(width(state({}))).toBe(pairEdgeWidth(count));
+    }
   });
 });
 

@@ -92,6 +92,7 @@ export function writeAllNodeTexels(s: GraphDisplayState, count: number, out: Sta
   const bytes = out.bytes;
   const { orgVisible: visible, orgDegree: degree, orgFaded: faded, nodeSize: sizes, hideIsolated: hide } = s;
   const focus = texelFocus(s)?.orgs ?? null;
+  out.version++; // before the loop: see writeAllEdgeTexels
   for (let i = 0; i < count; i++) {
     const at = 4 * i;
     if (visible[i] !== 1 || (hide && degree[i] === 0)) {
@@ -103,22 +104,35 @@ export function writeAllNodeTexels(s: GraphDisplayState, count: number, out: Sta
     // Marks are looked up only for the faded (the Sets are small, but a lookup per organisation is not free).
     bytes[at + 1] = (faded[i] === 1 || (focus !== null && focus[i] !== 1)) && !orgMarked(s, i) ? FLAG : 0;
   }
-  out.version++;
 }
 
-/** Each pair's collaborations (`pairCollabs[pairOffsets[p]..pairOffsets[p+1])`) and which are visible. */
+/** Which pair each collaboration belongs to (-1: none, a self-loop) and which collaborations are visible. */
 export interface PairRecount {
-  readonly pairOffsets: Int32Array;
-  readonly pairCollabs: Int32Array;
+  readonly pairIndexOfCollab: Int32Array;
   readonly collabVisible: Uint8Array;
+}
+
+/**
+ * `pairEdgeWidth` of counts below 256, looked up: a page's first filters run the texel loop before the JIT has
+ * optimised it, where a call per drawn pair (and its Math calls) showed.
+ */
+const PAIR_WIDTH = Uint8Array.from({ length: 256 }, (_, count) => pairEdgeWidth(count));
+
+/** Each pair's visible collaborations, in one flat pass over the collaborations (no loop nested per pair). */
+function recountPairs(r: PairRecount, counts: Int32Array): void {
+  counts.fill(0);
+  const { pairIndexOfCollab: pairOf, collabVisible: visible } = r;
+  for (let j = 0; j < pairOf.length; j++) {
+    const p = pairOf[j]!;
+    if (p >= 0 && visible[j] === 1) counts[p]!++;
+  }
 }
 
 /**
  * Every edge's texel, as `writeEdgeTexel` writes it, in one loop over hoisted arrays: a filter at 50k rewrites 230k
  * pairs, and the first filter in a page runs this before the JIT has optimised it (a call per edge then cost ~50 ms).
  * Unit tests hold the two to the same bytes. With `recount` (merged pairs, after a filter), each pair's visible count
- * is recounted from its collaborations in the same loop: a separate pass over 250k collaborations cost ~5 ms more on
- * the first filter.
+ * is recounted from the collaborations first.
  */
 export function writeAllEdgeTexels(
   s: GraphDisplayState,
@@ -135,16 +149,13 @@ export function writeAllEdgeTexels(
   const hide = s.hideIsolated;
   const counts = merged ? s.pairCount : null;
   const focus = texelFocus(s);
-  const offsets = counts !== null && recount ? recount.pairOffsets : null;
-  const { pairCollabs: members, collabVisible: shown } = recount ?? {};
+  if (counts !== null && recount) recountPairs(recount, counts);
+  // Before the loop, not after: V8 compiles a long loop while it runs and deoptimises that code where it reaches
+  // statements that have not run yet (seen with --trace-deopt), so nothing follows the loop.
+  out.version++;
   for (let e = 0, n = source.length; e < n; e++) {
     const a = source[e]!;
     const b = target[e]!;
-    if (offsets !== null) {
-      let c = 0;
-      for (let k = offsets[e]!, end = offsets[e + 1]!; k < end; k++) c += shown![members![k]!]!;
-      counts![e] = c;
-    }
     const t = timed !== null ? timed[e]! : -1;
     let factor = 0;
     if (t >= 0) {
@@ -152,12 +163,11 @@ export function writeAllEdgeTexels(
     } else if (counts !== null) {
       const count = counts[e]!;
       const shown = visible[a] === 1 && visible[b] === 1 && !(hide && (degree[a] === 0 || degree[b] === 0));
-      if (count > 0 && shown) factor = Math.min(255, pairEdgeWidth(count));
+      if (count > 0 && shown) factor = count < 256 ? PAIR_WIDTH[count]! : Math.min(255, pairEdgeWidth(count));
     }
     bytes[4 * e] = factor;
     bytes[4 * e + 1] = factor > 0 && focus !== null && !edgeInFocus(focus, e, a, b, merged) ? FLAG : 0;
   }
-  out.version++;
 }
 
 /** `#rrggbb` (or `#rgb`) as RGBA in 0–1 for a uniform; anything else is opaque black. */

@@ -73,8 +73,10 @@ export function countRecount(t: RecountTables, m: RecountMasks): RecountCounts {
 }
 
 /**
- * The four masks copied into one buffer, to be moved to the worker rather than cloned: at 50k/250k the clone of four
- * arrays cost 1-4 ms of the filter's task, one copy and a transfer 0.4-1.6 ms.
+ * The four masks copied into one buffer, which the message then clones as one block: at 50k/250k the clone of four
+ * arrays cost 1-4 ms of the filter's task. Cloned, not transferred: the first buffer a page detaches invalidates a
+ * V8-wide assumption ("ArrayBufferDetaching") that optimised typed-array code depends on, and --trace-deopt showed
+ * every filter, texel and step pass deoptimised at the first filter, so the second filter ran them unoptimised.
  */
 export function packMasks(m: RecountMasks): RecountMasks {
   const parts = [m.collabVisible, m.orgVisible, m.filterOk, m.orgFilterOk];

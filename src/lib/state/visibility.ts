@@ -163,48 +163,73 @@ export class Visibility {
    * Everything from scratch, for new filters or a new time mode (the time mask is already written): the
    * organisations' filter marks, then one loop over the collaborations writing their filter marks, visibility and the
    * degrees, then the organisations' visibility; the log is reset (readers resynchronise). Hoisted typed arrays and
-   * lookup tables instead of Sets, and one pass over the collaborations rather than two: the first filter in a page
-   * runs this before the JIT has optimised it, where every pass over 250k collaborations cost 5-7 ms at 50k.
+   * lookup tables instead of Sets, and one pass over the collaborations rather than two: the first filters in a page
+   * run this before the JIT has optimised it. Each loop is a function of its own (below): in one function, V8
+   * compiled each loop on the stack and deoptimised that code where the loop ended, since the statements after it had
+   * no type feedback yet (`--trace-deopt`, in Node: three deopts per call).
    */
   private refilterAll(filters: Filters): void {
     this.filters = filters;
     const c = this.compiled;
-    const typeOk = lookup(ORGANISATION_TYPES, filters.types);
-    const kindOk = lookup(COLLABORATION_KINDS, filters.kinds);
-    const countries = new Set(filters.countries);
-    const anyCountry = countries.size === 0;
-    const orgs = c.dataset.organisations;
-    const { orgType, collabKind, collabSource, collabTarget } = c;
-    const { orgFilterOk, filterOk, timeMask, collabVisible, orgDegree, orgTotalDegree, orgVisible } = this;
-    for (let i = 0, m = c.orgCount; i < m; i++) {
-      orgFilterOk[i] = typeOk[orgType[i]!] === 1 && (anyCountry || countries.has(orgs[i]!.country)) ? 1 : 0;
-    }
-    orgDegree.fill(0);
-    let collabs = 0;
-    for (let j = 0, n = c.collabCount; j < n; j++) {
-      const s = collabSource[j]!;
-      const t = collabTarget[j]!;
-      const ok = kindOk[collabKind[j]!]! & orgFilterOk[s]! & orgFilterOk[t]!;
-      filterOk[j] = ok;
-      const v = timeMask[j]! & ok;
-      collabVisible[j] = v;
-      if (v === 1) {
-        collabs++;
-        orgDegree[s]!++;
-        if (t !== s) orgDegree[t]!++;
-      }
-    }
-    let shownOrgs = 0;
-    for (let i = 0, m = c.orgCount; i < m; i++) {
-      // isOrgVisible, inlined: a call per organisation shows in the first, unoptimised, filter.
-      const v = orgFilterOk[i] === 1 && (orgDegree[i]! > 0 || orgTotalDegree[i] === 0) ? 1 : 0;
-      orgVisible[i] = v;
-      shownOrgs += v;
-    }
-    this.visibleCollabs = collabs;
-    this.visibleOrgs = shownOrgs;
+    const countries = filters.countries.length === 0 ? null : new Set(filters.countries);
+    markOrgFilters(lookup(ORGANISATION_TYPES, filters.types), c.orgType, countryOk(c, countries), this.orgFilterOk);
+    this.visibleCollabs = filterCollabs(c, lookup(COLLABORATION_KINDS, filters.kinds), this);
+    this.visibleOrgs = markVisibleOrgs(this.orgFilterOk, this.orgDegree, this.orgTotalDegree, this.orgVisible);
     this.changes.reset();
   }
+}
+
+/** 1 per organisation in one of `countries`, or null when every country is in (no country filter). */
+function countryOk(c: CompiledDataset, countries: ReadonlySet<string> | null): Uint8Array | null {
+  if (countries === null) return null;
+  const orgs = c.dataset.organisations;
+  const ok = new Uint8Array(c.orgCount);
+  for (let i = 0; i < ok.length; i++) ok[i] = countries.has(orgs[i]!.country) ? 1 : 0;
+  return ok;
+}
+
+function markOrgFilters(typeOk: Uint8Array, orgType: Uint8Array, country: Uint8Array | null, out: Uint8Array): void {
+  for (let i = 0; i < out.length; i++) out[i] = typeOk[orgType[i]!]! & (country === null ? 1 : country[i]!);
+}
+
+/**
+ * Each collaboration's filter mark and visibility, and the organisations' visible degrees, in one pass; returns the
+ * number of visible collaborations.
+ */
+function filterCollabs(
+  c: CompiledDataset,
+  kindOk: Uint8Array,
+  v: Pick<Visibility, 'orgFilterOk' | 'filterOk' | 'timeMask' | 'collabVisible' | 'orgDegree'>,
+): number {
+  const { collabKind, collabSource, collabTarget } = c;
+  const { orgFilterOk, filterOk, timeMask, collabVisible, orgDegree } = v;
+  orgDegree.fill(0);
+  let collabs = 0;
+  for (let j = 0, n = c.collabCount; j < n; j++) {
+    const s = collabSource[j]!;
+    const t = collabTarget[j]!;
+    const ok = kindOk[collabKind[j]!]! & orgFilterOk[s]! & orgFilterOk[t]!;
+    filterOk[j] = ok;
+    const shown = timeMask[j]! & ok;
+    collabVisible[j] = shown;
+    if (shown === 1) {
+      collabs++;
+      orgDegree[s]!++;
+      if (t !== s) orgDegree[t]!++;
+    }
+  }
+  return collabs;
+}
+
+/** `isOrgVisible` for every organisation, inlined (a call per organisation shows while unoptimised); the count. */
+function markVisibleOrgs(filterOk: Uint8Array, degree: Int32Array, total: Int32Array, out: Uint8Array): number {
+  let shown = 0;
+  for (let i = 0; i < out.length; i++) {
+    const v = filterOk[i] === 1 && (degree[i]! > 0 || total[i] === 0) ? 1 : 0;
+    out[i] = v;
+    shown += v;
+  }
+  return shown;
 }
 
 /**

@@ -188,6 +188,8 @@ export class GraphScene {
   }
 
   private importance: Float32Array | undefined;
+  /** `sizeOf(d, maxTotalDegree)` by degree d, built on first use. */
+  private sizeByDegree: Float32Array | undefined;
 
   /**
    * Size from degree against the dataset-wide maximum (so only changed nodes need re-rendering), in steps of
@@ -294,7 +296,7 @@ export class GraphScene {
     if (whole || hideSwitched) {
       this.updateOrgs(null, vis, hideInactive, sizeBy);
       writeAllNodeTexels(ds, c.orgCount, this.nodeTexels);
-      // Merged pairs are recounted in the texel loop (`whole`: the visible collaborations were all just replaced).
+      // Merged pairs are recounted first (`whole`: the visible collaborations were all just replaced).
       const recount = whole && merged ? { ...this.pairs, collabVisible: ds.collabVisible } : undefined;
       writeAllEdgeTexels(ds, this.edgeIndexing, this.edgeTexels, recount);
     } else {
@@ -334,6 +336,8 @@ export class GraphScene {
     const total = this.totalDegree;
     const sizes = sizeBy === 'degree' ? ds.nodeSize : undefined;
     const max = this.maxTotalDegree;
+    // Sizes by degree looked up: a call per organisation showed in the first, unoptimised, filters.
+    const sizeOf = (this.sizeByDegree ??= Float32Array.from({ length: max + 1 }, (_, d) => this.sizeOf(d, max)));
     const bytes = this.nodeTexels.bytes;
     for (let k = 0, n = orgs ? orgs.length : orgVisible.length; k < n; k++) {
       const i = orgs ? orgs[k]! : k;
@@ -342,7 +346,7 @@ export class GraphScene {
       orgVisible[i] = orgFilterOk[i]!;
       orgDegree[i] = isolated ? d + 1 : d;
       orgFaded[i] = !hideInactive && d === 0 && !isolated ? 1 : 0;
-      if (sizes) sizes[i] = this.sizeOf(d, max);
+      if (sizes) sizes[i] = d <= max ? sizeOf[d]! : this.sizeOf(d, max);
       if (orgs) writeNodeTexel(ds, i, bytes);
     }
   }

@@ -108,7 +108,8 @@ export function createRecountClient(makePort: () => RecountPort = workerPort): R
         pending = { id, settle: resolve };
       });
       const packed = packMasks(masks);
-      p.postMessage({ type: 'count', scene: sceneId, id, masks: packed }, [packed.collabVisible.buffer as ArrayBuffer]);
+      // Not transferred (see packMasks): a detach here deoptimised the page's typed-array passes.
+      p.postMessage({ type: 'count', scene: sceneId, id, masks: packed });
       return done;
     },
     destroy() {
