@@ -28,7 +28,7 @@ import { buildSizes } from './bench/sizes';
 import { summarise } from './bench/stats';
 
 const USAGE = `usage: npm run bench -- [--sizes builtin,5k,20k,50k] [--reps N] [--steps 100] [--layout-cap 120] [--frame-steps N] [--no-build] [--no-profile] [--report-only]
-  --reps N       repetitions per dataset (default 5, and 3 for 50k)
+  --reps N       repetitions per dataset (default 5)
   --steps N      timeline steps per repetition (default 100)
   --frame-steps N  of those, how many are followed by a presented frame (default all; 40 at 5k, 20 at 10k, 10 at 20k and 50k)
   --layout-cap S seconds to wait for the layout before stopping it (default 120)
@@ -86,7 +86,7 @@ function options() {
   };
   const explicitReps = values.reps !== undefined ? positive('reps', values.reps) : null;
   // 50k repetitions cost minutes each (load, layout, 100 presented frames): 3 by default keeps the run near 25 min.
-  const reps = Object.fromEntries(sizes.map((s) => [s, explicitReps ?? (s === '50k' ? 3 : 5)]));
+  const reps = Object.fromEntries(sizes.map((s) => [s, explicitReps ?? 5]));
   // A presented frame costs seconds at 50k on SwiftShader: larger sets time frames on the first steps only.
   const explicitFrames = values['frame-steps'] !== undefined ? positive('frame-steps', values['frame-steps']) : null;
   const frameSteps = Object.fromEntries(sizes.map((s) => [s, explicitFrames ?? FRAME_STEPS[s] ?? 100]));

@@ -219,6 +219,22 @@ edge texels: ~30 ms of self time cold in a CPU profile, ~10 ms warm) still run b
 the machine's noise is as large as the work. What would meet it: those passes off the main thread too, which means
 the graph's texels arriving a task later than the filter's gesture, as the map's counts now do.
 
+**After that run** (this session, 2026-12-06). The first pair of filters the bench times (a kind on, then off)
+reports the slower of the two, and that was the "off" one: back to every collaboration, 50–110 ms. \`--trace-deopt\`
+in Chromium showed why: the first filter's recount request transferred its masks to the worker, the page's first
+detached ArrayBuffer, and V8 invalidated its \`ArrayBufferDetaching\` protector; every optimised function that relied on
+it (the filter's loops, the node and edge texel passes, the step path's) was thrown away at once ("dependent property
+cell changed"), so the second filter ran them unoptimised again. The masks are now cloned, not transferred (one
+600 KB copy): with that build no deopt of the kind is traced. Also: the pair recount is one flat pass over the
+collaborations ahead of the edge-texel loop (no loop nested per pair), the pair widths and the node sizes by degree are
+looked up instead of computed by a call per item, and \`Visibility\`'s three loops are functions of their own (V8
+deoptimised on-stack code at each loop's end in one function). Alternating single-page probes of 10bb6ba and the
+result (three pages each, 50k, a frame drained before each filter; kind on, off, another kind, off, on): the "off"
+filter's task 53, 89, 93 ms before and 32, 17, 22 ms after; the first pair's slower one 53, 89, 93 ms before and 50,
+35, 24 ms after; later filters 9–53 ms, about as before. The map's task stays 3–29 ms, with single 118–150 ms outliers
+in the fifth filter of three of the six pages built with the loop split (none in six pages before): not explained yet. Not
+yet re-measured by the full bench.
+
 **The presented frame did not get slower.** Software WebGL now samples a texture per vertex. An A/B on the same 5k
 data, builds of 9caa93e and 47de60f, 8 forced frames each, twice: plain frames 833/1106 ms before, 749/795 ms after;
 after window steps 567/756 ms before, 509/499 ms after. The frame rows that moved between this run and the last move
@@ -252,16 +268,15 @@ run in the table above 128 ms (77–136) and 152 ms (146–159): the spread betw
     id: 'gexf-50k',
     when: (_get, datasets) => datasets.includes('50k'),
     text: `
-**A 50k/250k GEXF file (108 MB, with positions) through the Import dialog: ready after 15–19 s (was 24–35 s), 209 MB
-of JS heap after GC** (issue #10 asks for under 12 s and 500 MB; Gephi Lite took about 61 s and 1.5 GB). Measured on
-2026-11-23 with \`npx tsx scripts/gexf-browser-timing.ts --dir <dir> [--dist <build>]\` (the file is written by
-\`scripts/gexf-import-timing.ts\`), not by this bench; the spread is the load on the shared machine. GEXF no longer goes
-through a tree: \`xml-scan.ts\` streams tags to the GEXF reader, which writes rows as elements close (commit e988d56).
-In Node (\`node --expose-gc --import tsx scripts/gexf-import-timing.ts --dir <dir>\`) the import takes 4.8 s (5.7 s of
-CPU) instead of 14.3 s (18.3 s of CPU, 8 s of it garbage collection). In Chromium, file chosen → data on screen is
-7.6 s (was 14.0 s): the worker 5.3 s (was 10.6 s), then ~2 s on the page to build the views and the project JSON it
-keeps. The rest, 8–13 s, is one main-thread task waiting in \`GLES2::ReadPixels\` while the GPU process draws 250k edges
-in software (headless, \`--disable-gpu\`): the graph's first render, not the import, stands between this and 12 s.
+**A 50k/250k GEXF file (108 MB, with positions) through the Import dialog: ready after 9.9–11.2 s (was 15–19 s), 119–124
+MB of JS heap after GC** (issue #10 asks for under 12 s and 500 MB; Gephi Lite took about 61 s and 1.5 GB). Measured on
+2026-12-06 (four runs) with \`npx tsx scripts/gexf-browser-timing.ts --dir <dir> [--dist <build>]\` (the file is written
+by \`scripts/gexf-import-timing.ts\`), not by this bench. A profile of the import on the page (the same script's flow
+under CDP) found 4.5 s of one task in \`projectToJson\`, the text kept in IndexedDB, before the report showed, and 1.5 s
+deserialising the worker's record objects: the worker now writes that text after sending the result (de40017), and
+sends the records as columns the page rebuilds (fb4999f, 0.7 s). What is left is the worker's import (about 7 s:
+\`xml-scan.ts\` streams tags to the GEXF reader, no tree) and ~2 s building the views. The 8–13 s first render in
+software WebGL seen on 2026-11-23 did not recur in these runs' profiles.
 `,
   },
   {
