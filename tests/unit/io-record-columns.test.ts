@@ -85,13 +85,16 @@ describe('record columns', () => {
       }),
     });
     const b = org('b', { attributes: { a: '1', b: '2' } });
+    // Key lists that would read the same if joined with a separator stay apart.
+    const c = org('c', { attributes: { 'a\u0000b': '3' } });
+    const d = org('d', { attributes: { a: '4', b: '5' } });
     const c1: Collaboration = { ...collab('a', 'b', '2019', '2021-03'), approximate: true, weight: 2.5 };
     const c2: Collaboration = { ...collab('b', 'a', '2020-02-29', ''), directed: true, end: null };
     const undated: Collaboration = { ...collab('a', 'gone', '', ''), start: null, end: null };
     const dataset: Dataset = {
       name: 'edge cases',
       sources: [],
-      organisations: [a, b],
+      organisations: [a, b, c, d],
       collaborations: [c1, c2, undated],
     };
     expectSame(dataset, 2, false);

@@ -114,8 +114,8 @@ function encodeAttributes(records: readonly Readonly<Record<string, string>>[]):
   for (let i = 0; i < records.length; i++) {
     const keys = Object.keys(records[i]!);
     if (keys.length === 0) continue;
-    // NUL cannot occur in a key read from a file (XML and our CSV reader refuse it), so the join is unambiguous.
-    const key = keys.join('\u0000');
+    // Each key prefixed by its length: no two key lists give the same text, whatever characters the keys hold.
+    const key = keys.map((k) => `${k.length}:${k}`).join('');
     let s = shapeOf.get(key);
     if (s === undefined) {
       shapeOf.set(key, (s = shapes.length));
