@@ -117,3 +117,30 @@ test('an imported dataset’s computed layout is cached for the next visit once 
   await expect(page.getByTestId('layout-run')).toHaveText('Run layout');
   expect(await page.evaluate(() => performance.getEntriesByName('atlas:layout-done').length)).toBe(0);
 });
+
+test('the page transfers no buffer to its workers through an import and its layout', async ({ page }) => {
+  // The page's first detached ArrayBuffer makes V8 discard its optimised typed-array code (the filters' hot loops),
+  // so workers get copies or Blobs; this records every ArrayBuffer a page-side postMessage would detach.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __transfers: string[] }).__transfers = seen;
+    for (const proto of [Worker.prototype, MessagePort.prototype]) {
+      const post = proto.postMessage as (this: unknown, message: unknown, options?: unknown) => void;
+      proto.postMessage = function (this: unknown, message: unknown, options?: unknown) {
+        const list = Array.isArray(options)
+          ? options
+          : ((options as StructuredSerializeOptions | undefined)?.transfer ?? []);
+        for (const item of list) if (item instanceof ArrayBuffer) seen.push(`${(message as { type?: string }).type}`);
+        post.call(this, message, options);
+      } as typeof proto.postMessage;
+    }
+  });
+  await openAtlas(page);
+  await page.getByTestId('import-open').click();
+  await page.getByTestId('import-input').setInputFiles([fixture('orgs-base.csv'), fixture('collabs-base.csv')]);
+  await expect(page.getByTestId('import-report')).toHaveAttribute('data-outcome', 'imported');
+  await expect
+    .poll(() => page.evaluate(() => performance.getEntriesByName('atlas:layout-done').length), { timeout: 20_000 })
+    .toBeGreaterThan(0);
+  expect(await page.evaluate(() => (window as unknown as { __transfers: string[] }).__transfers)).toEqual([]);
+});

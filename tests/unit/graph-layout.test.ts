@@ -10,12 +10,7 @@ import {
   runLayoutSync,
   runNoverlap,
 } from '../../src/lib/graph/initial-layout';
-import {
-  transferablesOf,
-  type LayoutRequest,
-  type LayoutResponse,
-  type LayoutStartMessage,
-} from '../../src/lib/graph/layout-protocol';
+import { type LayoutRequest, type LayoutResponse, type LayoutStartMessage } from '../../src/lib/graph/layout-protocol';
 import { createLayoutJob, createLayoutRunner, finishLayoutJob, stepLayoutJob } from '../../src/lib/graph/layout-worker';
 import { MultiUndirectedGraph } from 'graphology';
 import { proto, randomCompiled } from './graph-fixture';
@@ -215,16 +210,6 @@ describe('layout runner (message loop without self)', () => {
     h.handle({ ...startFor('atlas', 5), id: 9, edges: Int32Array.of(-1, 3) });
     expect(h.replies).toEqual([{ message: expect.objectContaining({ type: 'error', id: 9 }), transfer: [] }]);
   });
-});
-
-test('transferablesOf lists each typed-array buffer once', () => {
-  const positions = new Float32Array(4);
-  const edges = new Int32Array(2);
-  expect(transferablesOf({ type: 'start', id: 1, nodes: 2, edges, positions, iterations: 1, seed: 's' })).toEqual([
-    edges.buffer,
-    positions.buffer,
-  ]);
-  expect(transferablesOf({ type: 'progress', id: 1, done: 1, total: 2 })).toEqual([]);
 });
 
 test('the fixture lays out too, merged or not (isolated node and self-loop included)', () => {

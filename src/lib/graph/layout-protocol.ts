@@ -66,12 +66,3 @@ export type LayoutResponse = LayoutProgressMessage | LayoutDoneMessage | LayoutE
 
 /** Default throttle of streamed positions, in milliseconds. */
 export const DEFAULT_STREAM_INTERVAL_MS = 500;
-
-/** The distinct buffers of a message's typed arrays, for `postMessage(message, transfer)`. */
-export function transferablesOf(message: LayoutRequest | LayoutResponse): ArrayBuffer[] {
-  const buffers = new Set<ArrayBuffer>();
-  for (const value of Object.values(message)) {
-    if (ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer) buffers.add(value.buffer);
-  }
-  return [...buffers];
-}

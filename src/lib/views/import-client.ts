@@ -31,9 +31,9 @@ function ensureWorker(): Worker {
   return worker;
 }
 
-/** Imports files in the worker. The bytes are transferred: the caller's buffers are emptied. */
+/** Imports files (a `File` is a Blob) in the worker, which reads them. */
 export function importInWorker(
-  files: readonly { name: string; bytes: Uint8Array }[],
+  files: readonly { name: string; blob: Blob }[],
   regions: RegionTexts,
   today: number,
   onProgress: (fraction: number) => void,
@@ -80,10 +80,7 @@ export function importInWorker(
     }
   };
   w.addEventListener('message', onMessage);
-  w.postMessage(
-    request,
-    files.map((f) => f.bytes.buffer as ArrayBuffer),
-  );
+  w.postMessage(request);
   return { result, project, cancel: () => w.postMessage({ type: 'cancel', id }) };
 }
 

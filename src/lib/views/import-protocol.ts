@@ -1,4 +1,4 @@
-// Messages between the app and the import worker: file bytes in (transferred), progress, the result and its project text out.
+// Messages between the app and the import worker: files in (as Blobs), progress, the result and its project text out.
 import type { ImportResult } from '../model/errors';
 import type { ImportedData } from '../io/import-files';
 import type { CollaborationColumns, OrganisationColumns } from '../io/record-columns';
@@ -10,7 +10,11 @@ export const RECORDS_PER_MESSAGE = 4000;
 export interface ImportRequest {
   readonly type: 'import';
   readonly id: number;
-  readonly files: readonly { readonly name: string; readonly bytes: Uint8Array }[];
+  /**
+   * The files as Blobs, read by the worker: posting a Blob shares it without copying, and the page transfers no
+   * buffer (a detached buffer makes V8 discard the page's optimised typed-array code; see recount-protocol.ts).
+   */
+  readonly files: readonly { readonly name: string; readonly blob: Blob }[];
   readonly today: number;
   /** The region tables as CSV text, so the worker builds its own index. */
   readonly regions: { readonly regions: string; readonly recodes: string; readonly countries: string };

@@ -35,7 +35,10 @@ scope.onmessage = async (event: MessageEvent<ImportRequest | ImportCancel>) => {
       regions = regionIndexFromCsv(message.regions);
       regionsKey = key;
     }
-    const result = await importFiles(message.files as { name: string; bytes: Uint8Array }[], {
+    const files = await Promise.all(
+      message.files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.blob.arrayBuffer()) })),
+    );
+    const result = await importFiles(files, {
       today: message.today,
       regions: regionResolver(regions),
       parseXml: parseXmlLight,

@@ -1,6 +1,5 @@
 // Runs the ForceAtlas2 + noverlap layout in its module worker and reports progress; one run at a time.
 import type { LayoutResponse, LayoutStartMessage } from '../graph/layout-protocol';
-import { transferablesOf } from '../graph/layout-protocol';
 
 export interface LayoutRun {
   stop(): void;
@@ -48,7 +47,9 @@ export function createLayoutClient(): LayoutClient {
       const done = new Promise<Float32Array | null>((resolve) => {
         pending = { id, resolve, onProgress };
       });
-      w.postMessage(message, transferablesOf(message));
+      // Cloned (a few MB at 50k/250k), not transferred: the page's first detached buffer makes V8 discard its
+      // optimised typed-array code, and a layout run mid-session would leave the next filters unoptimised.
+      w.postMessage(message);
       return { stop: () => w.postMessage({ type: 'stop', id }), done };
     },
     destroy() {

@@ -20,22 +20,22 @@ export function dataFolderFrom(search: string): string | null {
 }
 
 export async function loadFromFolder(folder: string, onProgress: (fraction: number) => void): Promise<AtlasData> {
-  const files: { name: string; bytes: Uint8Array }[] = [];
+  const files: { name: string; blob: Blob }[] = [];
   for (const name of FILES) {
     const res = await fetch(`${folder}${name}`);
     if (!res.ok) {
       if (name === 'sources.csv') continue;
       throw new Error(`${folder}${name}: HTTP ${res.status}`);
     }
-    files.push({ name, bytes: new Uint8Array(await res.arrayBuffer()) });
+    files.push({ name, blob: await res.blob() });
   }
   performance.mark('atlas:data-fetched');
-  return loadFromBytes(files, onProgress);
+  return loadFromFiles(files, onProgress);
 }
 
-/** Imports files (bytes) in the worker and builds the atlas data; rejects with the first problems listed. */
-export async function loadFromBytes(
-  files: { name: string; bytes: Uint8Array }[],
+/** Imports files in the worker and builds the atlas data; rejects with the first problems listed. */
+export async function loadFromFiles(
+  files: { name: string; blob: Blob }[],
   onProgress: (fraction: number) => void,
 ): Promise<AtlasData> {
   const geo = await loadGeography();

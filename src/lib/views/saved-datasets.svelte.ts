@@ -17,7 +17,7 @@ import {
 } from '../io/saved-datasets';
 import type { MessageKey } from '../i18n';
 import type { AtlasData } from '../state/atlas-data';
-import { loadFromBytes } from './load-remote';
+import { loadFromFiles } from './load-remote';
 import {
   deleteDataset,
   readDatasetJson,
@@ -129,7 +129,7 @@ export class SavedDatasets {
   async open(id: string, onProgress: (fraction: number) => void = () => {}): Promise<AtlasData> {
     const json = await readDatasetJson(id);
     if (json === null) throw new Error('the stored project is missing');
-    return loadFromBytes([{ name: 'saved-project.json', bytes: new TextEncoder().encode(json) }], onProgress);
+    return loadFromFiles([{ name: 'saved-project.json', blob: new Blob([json]) }], onProgress);
   }
 
   /** The view last shown with a dataset (null: the built-in one). */
