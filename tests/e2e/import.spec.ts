@@ -143,3 +143,36 @@ test('the page transfers no buffer to its workers through an import and its layo
   await importBasePairAndLayOut(page);
   expect(await page.evaluate(() => (window as unknown as { __transfers: string[] }).__transfers)).toEqual([]);
 });
+
+test('only an import to be kept has its project text written: not a dataset opened by link', async ({ page }) => {
+  // The text costs the import worker seconds at 50k/250k, CPU the page's views need while they are built.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __workerMessages: string[] }).__workerMessages = seen;
+    const listen = Worker.prototype.addEventListener;
+    Worker.prototype.addEventListener = function (this: Worker, ...args: Parameters<Worker['addEventListener']>) {
+      if (args[0] === 'message')
+        listen.call(this, 'message', (e) => seen.push(String((e as MessageEvent<{ type?: string }>).data.type)));
+      return listen.apply(this, args);
+    } as Worker['addEventListener'];
+  });
+  const files: Record<string, string> = {
+    'organisations.csv': 'orgs-base.csv',
+    'collaborations.csv': 'collabs-base.csv',
+  };
+  await page.route('**/linked/*.csv', (route) => {
+    const name = files[new URL(route.request().url()).pathname.split('/').pop()!];
+    return name ? route.fulfill({ path: fixture(name), contentType: 'text/csv' }) : route.fulfill({ status: 404 });
+  });
+  const messages = () => page.evaluate(() => (window as unknown as { __workerMessages: string[] }).__workerMessages);
+  await page.goto('/?data=linked/');
+  await expect(page.getByTestId('app')).toHaveAttribute('data-ready', 'true');
+  expect(await counts(page)).toEqual({ organisations: 4, collaborations: 2 });
+  expect(await messages()).toContain('done');
+  expect(await messages()).not.toContain('project');
+
+  await page.getByTestId('import-open').click();
+  await page.getByTestId('import-input').setInputFiles([fixture('orgs-base.csv'), fixture('collabs-base.csv')]);
+  await expect(page.getByTestId('import-report')).toHaveAttribute('data-outcome', 'imported');
+  await expect.poll(messages).toContain('project');
+});

@@ -1,7 +1,7 @@
 // Runs an import in the import worker with progress and cancel; the page stays responsive whatever the file size.
 import type { ImportResult } from '../model/errors';
 import type { ImportedData } from '../io/import-files';
-import type { ImportRequest, ImportResponse } from './import-protocol';
+import type { ImportRequest, ImportResponse, ImportWriteProject } from './import-protocol';
 import type { Collaboration, Organisation } from '../model/types';
 import type { RegionTexts } from '../state/load-builtin';
 import type { AtlasDerived } from '../state/atlas-data';
@@ -10,7 +10,7 @@ import { decodeCollaborations, decodeOrganisations } from '../io/record-columns'
 /** An imported dataset, with what the worker derived from it (see `AtlasDerived`). */
 export type WorkerImport = ImportedData & { readonly derived?: AtlasDerived };
 
-/** A successful import's project JSON text and its UTF-8 size, made by the worker after the result. */
+/** A successful import's project JSON text and its UTF-8 size, made by the worker when asked. */
 export interface ProjectText {
   readonly json: string;
   readonly size: number;
@@ -18,8 +18,11 @@ export interface ProjectText {
 
 export interface ImportRun {
   readonly result: Promise<ImportResult<WorkerImport>>;
-  /** The project text once the result is in; null when the import failed, or the worker failed to write it. */
-  readonly project: Promise<ProjectText | null>;
+  /**
+   * Asks the worker for the project text of an import run with `keepProject`, once its result is in (the same promise
+   * on every call). Null when the import failed or was not kept, or the worker failed to write it.
+   */
+  writeProject(): Promise<ProjectText | null>;
   cancel(): void;
 }
 
@@ -31,17 +34,24 @@ function ensureWorker(): Worker {
   return worker;
 }
 
+export interface ImportOptions {
+  readonly onProgress: (fraction: number) => void;
+  /** The GEXF attribute to read as the collaboration date. */
+  readonly dateAttribute?: string;
+  /** The worker keeps the dataset for `writeProject` (an import the browser will store). */
+  readonly keepProject?: boolean;
+}
+
 /** Imports files (a `File` is a Blob) in the worker, which reads them. */
 export function importInWorker(
   files: readonly { name: string; blob: Blob }[],
   regions: RegionTexts,
   today: number,
-  onProgress: (fraction: number) => void,
-  dateAttribute?: string,
+  { onProgress, dateAttribute, keepProject = false }: ImportOptions,
 ): ImportRun {
   const w = ensureWorker();
   const id = nextId++;
-  const request: ImportRequest = { type: 'import', id, files, today, regions, dateAttribute };
+  const request: ImportRequest = { type: 'import', id, files, today, regions, dateAttribute, keepProject };
   let settle: ((r: ImportResult<WorkerImport>) => void) | null = null;
   let fail: ((e: Error) => void) | null = null;
   const result = new Promise<ImportResult<WorkerImport>>((resolve, reject) => {
@@ -50,6 +60,18 @@ export function importInWorker(
   });
   let deliver: (p: ProjectText | null) => void = () => {};
   const project = new Promise<ProjectText | null>((resolve) => (deliver = resolve));
+  // 'kept' from a successful result of a run that keeps its dataset until the text is asked for.
+  let stage: 'running' | 'kept' | 'asked' | 'over' = 'running';
+  let wanted = false;
+  const ask = () => {
+    stage = 'asked';
+    w.postMessage({ type: 'write-project', id } satisfies ImportWriteProject);
+  };
+  const finish = () => {
+    stage = 'over';
+    w.removeEventListener('message', onMessage);
+    deliver(null);
+  };
   const organisations: Organisation[] = [];
   const collaborations: Collaboration[] = [];
   const onMessage = (event: MessageEvent<ImportResponse>) => {
@@ -61,27 +83,37 @@ export function importInWorker(
       if (msg.collaborations)
         for (const c of decodeCollaborations(msg.collaborations, organisations)) collaborations.push(c);
     } else if (msg.type === 'project') {
+      stage = 'over';
       w.removeEventListener('message', onMessage);
       deliver({ json: msg.json, size: msg.size });
     } else if (msg.type === 'failed') {
-      w.removeEventListener('message', onMessage);
       // Before the result, it fails the import; after it, only the project text is missing.
       fail?.(new Error(msg.message));
-      deliver(null);
+      finish();
     } else if (!msg.result.ok) {
-      w.removeEventListener('message', onMessage);
-      deliver(null);
       settle?.(msg.result);
+      finish();
     } else {
-      // Listening on: the project text follows.
       const imported = msg.result.dataset;
       const dataset = { ...imported.dataset, organisations, collaborations };
       settle?.({ ...msg.result, dataset: { ...imported, dataset, derived: msg.derived } });
+      // A kept dataset: listening on for its project text.
+      if (!keepProject) finish();
+      else if (wanted) ask();
+      else stage = 'kept';
     }
   };
   w.addEventListener('message', onMessage);
   w.postMessage(request);
-  return { result, project, cancel: () => w.postMessage({ type: 'cancel', id }) };
+  return {
+    result,
+    writeProject() {
+      wanted = true;
+      if (stage === 'kept') ask();
+      return project;
+    },
+    cancel: () => w.postMessage({ type: 'cancel', id }),
+  };
 }
 
 /** Ends the worker (tests, teardown); safe to call twice. */

@@ -19,10 +19,21 @@ export interface ImportRequest {
   /** The region tables as CSV text, so the worker builds its own index. */
   readonly regions: { readonly regions: string; readonly recodes: string; readonly countries: string };
   readonly dateAttribute?: string;
+  /** Keep the dataset after `done`, for a `write-project` request (an import the browser will store). */
+  readonly keepProject?: boolean;
 }
 
 export interface ImportCancel {
   readonly type: 'cancel';
+  readonly id: number;
+}
+
+/**
+ * Asks for the project text of the kept dataset (then let go). The page sends it once its views are built: written
+ * meanwhile, the text took CPU from the views' build on a two-core machine.
+ */
+export interface ImportWriteProject {
+  readonly type: 'write-project';
   readonly id: number;
 }
 
@@ -43,9 +54,6 @@ export type ImportResponse =
       /** What the records sent imply (`AtlasDerived`, its buffers transferred), when the import succeeded. */
       readonly derived?: AtlasDerived;
     }
-  /**
-   * After a successful `done`: the dataset as project JSON text (what the browser keeps) and its UTF-8 size. Written
-   * after the records went out, so the page builds its views while the worker serialises (seconds at 50k/250k).
-   */
+  /** Answers `write-project`: the dataset as project JSON text (what the browser keeps) and its UTF-8 size. */
   | { readonly type: 'project'; readonly id: number; readonly json: string; readonly size: number }
   | { readonly type: 'failed'; readonly id: number; readonly message: string };

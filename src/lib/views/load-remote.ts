@@ -39,7 +39,7 @@ export async function loadFromFiles(
   onProgress: (fraction: number) => void,
 ): Promise<AtlasData> {
   const geo = await loadGeography();
-  const run = importInWorker(files, geo.texts, todayDay(), onProgress);
+  const run = importInWorker(files, geo.texts, todayDay(), { onProgress });
   const result = await run.result;
   if (!result.ok) throw new Error(result.errors.slice(0, 50).map(formatProblem).join('\n'));
   performance.mark('atlas:data-parsed');
