@@ -4,7 +4,7 @@
 // revised with a 50k-only run at 162359d, import revised with a 5k/50k run at f424689, import and steps with
 // 5k/50k runs of 47d3f06 and its successor; filters, region click and search with 5k/50k runs of 76f77e3 and 26ff2e6;
 // filters and positions after the layout with a 5k/50k run of 0e016a5; the region click's refresh with probes of f3460a8;
-// filters with a 5k/50k run of 07621af and the full run of 3579e38)
+// filters with a 5k/50k run of 07621af and the full run of 3579e38; filters, load and GEXF with the full run of d5267ce)
 // and must be revised when they move. After editing,
 // `npm run bench -- --report-only` re-renders the page.
 import type { Lookup } from './metrics';
@@ -154,91 +154,36 @@ measure a drag that does no work.
     id: 'filter-50k',
     when: (_get, datasets) => datasets.includes('50k'),
     text: `
-**A kind filter at 50k: 55 ms (37–66) of JS the first time in a page and 16 ms for the map's task after it; 24 + 12 ms
-the third time (in the full run of 4224247: 111 and 37 ms; 438–623 ms at b70a8e5).** A
-filter that removes most collaborations changes most organisations' size or fade and most pair edges: through sigma
-that was one full refresh, every node and edge through its reducer and \`process\` (0.3–0.5 s here). Since commit
-47de60f those are bytes in two state textures (one texel per organisation, one per edge) that the node and edge
-shaders read: \`GraphScene.sync\` rewrites them all after a filter (a few milliseconds for 280k items) and the binding
-draws; sigma's reducers keep colour, focus, emphasis and labels and are not run. The rest is the effects: the
-visibility masks, the map's two region aggregates (window and full span) and restyle, the histogram and the counts.
-The first filter in a page pays for code the JIT has not optimised yet (in a CPU profile of it: the map's
-\`resetAggregate\` ~50 ms, \`GraphScene.sync\` ~50 ms, GC ~60 ms, against a few ms each when warm).
+**A kind filter at 50k: 30 ms (22–38) of JS the first time in a page, then 9.9 ms (9.3–11) for the map's task after it
+(42 ms, 32–46, both together); 13 + 10 ms the third time.** Issue #4 asks for a filter's repaint in "well under 50 ms"
+of main-thread work: in this run it is, in every repetition and for both tasks together. The same kind of filter took
+438–623 ms at b70a8e5, 111 + 37 ms in the full run of 4224247, 55 + 16 ms in the run of 3579e38 and 35 + 9.2 ms in a
+full run of 26519d7 earlier on 2026-12-07.
 
-**After the run of 4224247** (commits 13200d9–162359d): the loops a filter runs read hoisted typed arrays and lookup tables
-instead of a property load and a \`Set.has\` per collaboration (visibility, both map aggregates, the derived-link
-mask, the graph's org, pair-count and edge-texel passes), and the screen-reader summaries are computed after the
-frame instead of inside the gesture (~15 ms at 50k). A 50k-only run at 162359d (3 repetitions, machine flagged
-degraded) gave **57 ms (49–60) the first time in the page and 21 ms (17–31) the third time**, against 111 and 37 ms
-in the run of 4224247. After it, 6b443b6 counts the class breaks' whole-span regions without a second full aggregate
-reset, 3761645 writes every node texel in one loop, and 6c9dda2 syncs the map's counts before restyling with new
-breaks (regions were styled twice per filter) and keeps arc tooltip texts while a pair's count stays the same: not
-re-measured by this bench. An A/B probe of 6c9dda2 against 422c4cd (two pages each, filter first after load, before
-any step) could not separate them from the machine's noise: first filter 92/150 ms before, 96/117 ms after; step p95
-8.6/9.8 ms before, 10.3/9.6 ms after. Issue #4 asks for "well under 50 ms": met once warm, not yet on the first filter, where the
-first call of each pass still runs before the JIT has optimised it and a GC can land inside it (single probes ranged
-from 72 to 243 ms). A 5k/50k run of 47d3f06 (2 repetitions, machine not flagged) gave **59 ms (45–73) the first time
-and 19 ms (18–20) warm** at 50k, and 25/15 ms at 5k; a later single 50k repetition 44 and 26 ms. A CPU profile of the
-first filter spreads it over seven passes (visibility masks, the graph's pair counts and edge texels, the map's
-aggregate, class-break counts and top pairs), each 4–10 ms cold and 1–2 ms warm: meeting it on the first filter
-would take fewer passes (one over the collaborations for graph and map) or the masks computed in a worker.
+**How a filter repaints.** A filter that removes most collaborations changes most organisations' size or fade and most
+pair edges. Through sigma that was one full refresh, every node and edge through its reducer and \`process\` (0.3–0.5 s
+here). Since 47de60f those are bytes in two state textures (one texel per organisation, one per edge) that the node and
+edge shaders read: \`GraphScene.sync\` rewrites them after a filter and sigma runs no reducer. \`Visibility\` writes the
+filter marks, visibility and degrees in one loop over the collaborations, the graph recounts its merged pairs in one
+flat pass before the edge-texel loop, and the loops read hoisted typed arrays and lookup tables. Above 1,000
+organisations the map counts in a worker: the filter's task posts the masks, and the reply's task (the app's
+\`atlas:map-recount\` measure, shown apart) installs the counts, takes the class breaks and restyles only the regions
+whose class changed.
 
-**Since then** (5199837, 85ec574, 76f77e3). The filter's passes are fewer and the map's share has a task of its own:
-\`Visibility\` writes the filter marks, visibility and degrees in one loop over the collaborations (two before); the
-graph recounts its merged pairs inside the edge-texel loop (a separate pass over 250k collaborations before); and
-above 1,000 organisations the map's recount — class breaks, region counts, restyle, arcs — runs in a task after the
-filter's, timed by the app as \`atlas:map-recount\` (rows of their own in the bench since 76f77e3). Two 5k/50k runs on
-2026-12-06 (2 repetitions each, machine flagged degraded): the filter's task **33–35 ms the first time in the page at
-50k (27–40)** and 11–17 ms at 5k; the map's task after it 33–45 ms at 50k (24–50) and 17–19 ms at 5k; both together
-67–79 ms at 50k; third time 10–13 ms and 15–17 ms at 50k. Issue #4's "well under 50 ms" for the graph's repaint is met
-at 50k in every repetition of both runs; the map's recount, apart, is not yet under 30 ms the first time.
-
-**Then** (0e016a5). The map's recount counts the window and the whole span (for the class breaks) in one walk over the
-collaborations instead of two. A 5k/50k run of 0e016a5 (2 repetitions, machine flagged degraded: WebGL 1.9× usual,
-load average 1.6): at 50k the filter's task **28 ms (27–29)** the first time and 11 ms (9.5–13) the third; the map's
-task after it **22 ms (16–27)** and 11 ms; both together **50 ms (43–56)** the first time. At 5k 10 ms and 16 ms
-(12–21). Single-page probes of the map's task alone, before and after the fused walk, could not tell them apart
-(10–48 ms both, the spikes from outside the walk); a CPU profile of the first filter shows the walk at ~20 ms of self
-time cold, ~4 ms warm in Node (\`npx vitest bench --run tests/unit/map-aggregate.bench.ts --project unit\`).
-
-**Now** (07621af). Above 1,000 organisations the map's filter recount runs in a worker: the filter's task posts the
-four masks (copied into one buffer, moved), the worker walks the links, and the reply's task copies the counts in,
-takes the class breaks and restyles only the regions whose class changed (the style table is kept while the number of
-classes and the theme stay; every region was restyled before). A 5k/50k run of 07621af (2 repetitions, machine
-flagged degraded: WebGL 2.1× usual, load average 2.5): the map's task at 50k **14 ms (12–15)** the first time in the
-page (22 ms (16–27) in the run of 0e016a5) and 7.6 ms warm; at 5k 13 ms. The filter's own task in the same run took
-58 ms (49–66) the first time at 50k and 22 ms warm, twice the 28 ms of the 0e016a5 run, with the other JS rows slower
-too (region click 108 ms against 45 ms). Alternating single-page probes of 687e9c7 and 07621af (twice each, six
-filters a page) put the two builds' filter tasks in the same range, 12–45 ms before and 12–65 ms after (one 138 ms
-outlier after), and the map's tasks apart: 6–75 ms before, 3–39 ms after (18–39 ms the first time, 3–12 ms later).
-The full run in the table above (3579e38, the same code plus a fallback that warns once; flagged degraded, WebGL
-2.0× usual) agrees: at 50k the map's task **16 ms (8.6–16)** the first time and 12 ms the third, the filter's own task
-**55 ms (37–66)** and 24 ms, both together 67 ms (45–81); at 20k 36 + 15 ms, at 5k 18 + 15 ms. Issue #4's "well under
-50 ms" is met once warm (24 + 12 ms at 50k) and not on the first filter, where the graph's passes (masks, node and
-edge texels: ~30 ms of self time cold in a CPU profile, ~10 ms warm) still run before the JIT has optimised them and
-the machine's noise is as large as the work. What would meet it: those passes off the main thread too, which means
-the graph's texels arriving a task later than the filter's gesture, as the map's counts now do.
-
-**After that run** (this session, 2026-12-06). The first pair of filters the bench times (a kind on, then off)
-reports the slower of the two, and that was the "off" one: back to every collaboration, 50–110 ms. \`--trace-deopt\`
-in Chromium showed why: the first filter's recount request transferred its masks to the worker, the page's first
-detached ArrayBuffer, and V8 invalidated its \`ArrayBufferDetaching\` protector; every optimised function that relied on
-it (the filter's loops, the node and edge texel passes, the step path's) was thrown away at once ("dependent property
-cell changed"), so the second filter ran them unoptimised again. The masks are now cloned, not transferred (one
-600 KB copy): with that build no deopt of the kind is traced. Also: the pair recount is one flat pass over the
-collaborations ahead of the edge-texel loop (no loop nested per pair), the pair widths and the node sizes by degree are
-looked up instead of computed by a call per item, and \`Visibility\`'s three loops are functions of their own (V8
-deoptimised on-stack code at each loop's end in one function). Alternating single-page probes of 10bb6ba and the
-result (three pages each, 50k, a frame drained before each filter; kind on, off, another kind, off, on): the "off"
-filter's task 53, 89, 93 ms before and 32, 17, 22 ms after; the first pair's slower one 53, 89, 93 ms before and 50,
-35, 24 ms after; later filters 9–53 ms, about as before. The map's task stays 3–29 ms, with single 118–150 ms outliers
-in the fifth filter of three of the six pages built with the loop split (none in six pages before): not explained yet. Not
-yet re-measured by the full bench.
+**What took the first filter from 55 to 30 ms.** The bench reports the slower of the first pair (a kind on, then off),
+and that was the "off" one. \`--trace-deopt --trace-protector-invalidation\` in Chromium showed why: the first filter
+transferred its masks to the map's worker, the page's first detached ArrayBuffer, and V8 invalidated its
+\`ArrayBufferDetaching\` protector, throwing away every optimised function that relied on it (the filter's loops, the
+node and edge texel passes, the step path's). The next filter ran them unoptimised. Since 10b8d4c the masks are
+cloned (one 600 KB copy); since 2d9c29a the page transfers no buffer at all (the layout client clones its request and
+the import worker is sent Blobs), checked by an e2e test that records page-side transfers through an import and its
+layout. In single-page probes last session, the map's task after a fifth filter took 118–150 ms in three of six pages;
+in this run the map's task at 50k took at most 17 ms (first and third pair, five repetitions).
 
 **The presented frame did not get slower.** Software WebGL now samples a texture per vertex. An A/B on the same 5k
 data, builds of 9caa93e and 47de60f, 8 forced frames each, twice: plain frames 833/1106 ms before, 749/795 ms after;
-after window steps 567/756 ms before, 509/499 ms after. The frame rows that moved between this run and the last move
-with the machine (both runs were flagged degraded).
+after window steps 567/756 ms before, 509/499 ms after. The frame rows move with the machine (every recent run was
+flagged degraded).
 `,
   },
   {
@@ -260,23 +205,38 @@ a hub) measured that refresh at 4–11 ms of JS against 160–390 ms before, the
 second region click, 95–96 ms for the hub). A 5k/50k run of 0e016a5
 (2 repetitions, flagged degraded) gave 45 ms (44–47) for the region click and 99 ms (97–102) for the search at 50k,
 25 ms and 33 ms at 5k. On this session's machine (flagged degraded, WebGL 2.0–2.1× usual, load average 2.5), with the
-click's and the search's code unchanged since then, the 5k/50k run of 07621af gave 108 and 123 ms at 50k and the full
-run in the table above 128 ms (77–136) and 152 ms (146–159): the spread between sessions is the machine's.
+click's and the search's code unchanged since then, the 5k/50k run of 07621af gave 108 and 123 ms at 50k, the full
+run of 3579e38 128 ms (77–136) and 152 ms (146–159), and the run in the table above 121 ms (104–136) and 155 ms
+(142–212): the spread between sessions is the machine's.
 `,
   },
   {
     id: 'gexf-50k',
     when: (_get, datasets) => datasets.includes('50k'),
     text: `
-**A 50k/250k GEXF file (108 MB, with positions) through the Import dialog: ready after 9.9–11.2 s (was 15–19 s), 119–124
+**A 50k/250k GEXF file (108 MB, with positions) through the Import dialog: ready after 8.5–10.6 s (was 15–19 s), 124–135
 MB of JS heap after GC** (issue #10 asks for under 12 s and 500 MB; Gephi Lite took about 61 s and 1.5 GB). Measured on
-2026-12-06 (four runs) with \`npx tsx scripts/gexf-browser-timing.ts --dir <dir> [--dist <build>]\` (the file is written
+2026-12-07 (four runs; 9.9–11.2 s on 2026-12-06) with \`npx tsx scripts/gexf-browser-timing.ts --dir <dir> [--dist <build>]\` (the file is written
 by \`scripts/gexf-import-timing.ts\`), not by this bench. A profile of the import on the page (the same script's flow
 under CDP) found 4.5 s of one task in \`projectToJson\`, the text kept in IndexedDB, before the report showed, and 1.5 s
-deserialising the worker's record objects: the worker now writes that text after sending the result (de40017), and
-sends the records as columns the page rebuilds (fb4999f, 0.7 s). What is left is the worker's import (about 7 s:
+deserialising the worker's record objects: the worker now writes that text, and only when the page asks once its views
+are built and it is idle (de40017, d5267ce: written alongside them, it took CPU from the views' build), and sends the
+records as columns the page rebuilds (fb4999f, 0.7 s). The file goes to the worker as a Blob, read there. What is left is the worker's import (about 7 s:
 \`xml-scan.ts\` streams tags to the GEXF reader, no tree) and ~2 s building the views. The 8–13 s first render in
 software WebGL seen on 2026-11-23 did not recur in these runs' profiles.
+`,
+  },
+  {
+    id: 'load-project-text-50k',
+    when: (_get, datasets) => datasets.includes('50k'),
+    text: `
+**Loading a large dataset lost ~200–500 ms to the project text (de40017 to 26519d7; fixed in d5267ce).** From
+de40017 the import worker wrote every dataset's project text (what the browser keeps of an import) right after sending
+the result, also for a dataset opened by link, which is never stored. On two cores it ran beside the views' build: a
+full run of 26519d7 gave data-parsed → graph built 1126 ms at 20k and 2249 ms at 50k (789 and 1811 ms at 3579e38).
+The text is now written only for an import the browser keeps, and only when the page asks, once idle. Alternating
+single-page probes at 50k (three pages each): graph built 2219–3001 ms after data-parsed with 26519d7, 1544–1936 ms
+with d5267ce; this run's 2080 ms (1808–2429) agrees.
 `,
   },
   {
