@@ -60,15 +60,15 @@ export function importInWorker(
   });
   let deliver: (p: ProjectText | null) => void = () => {};
   const project = new Promise<ProjectText | null>((resolve) => (deliver = resolve));
-  // 'kept' from a successful result of a run that keeps its dataset until the text is asked for.
-  let stage: 'running' | 'kept' | 'asked' | 'over' = 'running';
+  // `kept`: the result is in and the worker holds the dataset until its text is asked for; `wanted`: asked for.
+  let kept = false;
   let wanted = false;
   const ask = () => {
-    stage = 'asked';
+    kept = false;
     w.postMessage({ type: 'write-project', id } satisfies ImportWriteProject);
   };
   const finish = () => {
-    stage = 'over';
+    kept = false;
     w.removeEventListener('message', onMessage);
     deliver(null);
   };
@@ -83,7 +83,6 @@ export function importInWorker(
       if (msg.collaborations)
         for (const c of decodeCollaborations(msg.collaborations, organisations)) collaborations.push(c);
     } else if (msg.type === 'project') {
-      stage = 'over';
       w.removeEventListener('message', onMessage);
       deliver({ json: msg.json, size: msg.size });
     } else if (msg.type === 'failed') {
@@ -100,7 +99,7 @@ export function importInWorker(
       // A kept dataset: listening on for its project text.
       if (!keepProject) finish();
       else if (wanted) ask();
-      else stage = 'kept';
+      else kept = true;
     }
   };
   w.addEventListener('message', onMessage);
@@ -109,7 +108,7 @@ export function importInWorker(
     result,
     writeProject() {
       wanted = true;
-      if (stage === 'kept') ask();
+      if (kept) ask();
       return project;
     },
     cancel: () => w.postMessage({ type: 'cancel', id }),

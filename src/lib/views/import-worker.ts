@@ -1,6 +1,6 @@
 // Module worker: decodes, parses and validates imported files off the main thread and, when asked, writes the project
-// text the browser keeps (DOMParser is absent in workers: GEXF streams through xml-scan, GraphML goes through saxes into a light
-// tree; entity declarations are refused first).
+// text the browser keeps (DOMParser is absent in workers: GEXF streams through xml-scan, GraphML goes through saxes
+// into a light tree; entity declarations are refused first).
 import { parseXmlLight } from '../io/xml-light';
 import { importFiles, type ImportedData } from '../io/import-files';
 import { regionResolver } from '../io/builtin';
