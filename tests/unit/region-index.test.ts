@@ -1,7 +1,7 @@
 // Table-driven checks of the region index over the shipped CSVs: codes, names with diacritics, renames, fallbacks.
 import { describe, expect, test } from 'vitest';
 import { AtlasError } from '../../src/lib/model/errors';
-import { parseCountriesCsv, parseRecodesCsv, parseRegionsCsv } from '../../src/lib/regions/region-csv';
+import { parseCountriesCsv, parseCsvRecords, parseRecodesCsv, parseRegionsCsv } from '../../src/lib/regions/region-csv';
 import { normaliseName, regionIndexFromCsv, type ResolveResult } from '../../src/lib/regions/region-index';
 import { loadRegionIndex } from '../helpers/regions';
 
@@ -254,6 +254,55 @@ describe('CSV parsing', () => {
     expect(parseRegionsCsv(text)).toEqual([
       { code: 'XX', level: 0, country: 'XX', parent: '', nameLatin: 'A, "B"', nameNational: '', lon: 1.5, lat: 2.5 },
     ]);
+  });
+
+  test.each([
+    [
+      'no final line break',
+      'a,b\nc,d',
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    ],
+    [
+      'blank lines are skipped',
+      'a,b\n\n\r\nc,d\n\n',
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    ],
+    [
+      'a trailing comma is an empty last field',
+      'a,\nb,',
+      [
+        ['a', ''],
+        ['b', ''],
+      ],
+    ],
+    [
+      'a lone CR ends a line',
+      'a,b\rc,d',
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    ],
+    [
+      'a quoted field keeps its line breaks as written',
+      'x,"1\r\n2\n3",y\nz,w',
+      [
+        ['x', '1\r\n2\n3', 'y'],
+        ['z', 'w'],
+      ],
+    ],
+    ['a quoted empty field between others', 'a,"",b', [['a', '', 'b']]],
+    ['quotes only', '"""",""""""', [['"', '""']]],
+    ['a quote inside an unquoted field is kept', 'a"b,c', [['a"b', 'c']]],
+    ['an unclosed quote runs to the end', 'a,"b,c\nd', [['a', 'b,c\nd']]],
+  ])('records: %s', (_, text, rows) => {
+    expect(parseCsvRecords(text)).toEqual(rows);
   });
 
   // The files are generated, so a malformed one is a bug: it fails loudly with a stable error code.

@@ -30,7 +30,8 @@ export class ImportAborted extends Error {
 // Yielding costs a macrotask (≥ 4 ms when nested in browsers), so yield at most this often.
 const YIELD_EVERY_MS = 30;
 
-const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/** Resolves in a later task, so the task awaiting it ends first. */
+export const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * Runs the steps, reporting progress and yielding to the event loop every ~30 ms so an abort

@@ -8,6 +8,7 @@ import countriesUrl from '../../../data/regions/countries.csv?url';
 import topologyUrl from '../../../data/regions/nuts2021.topo.json?url';
 import layoutUrl from '../../../data/layout.json?url';
 import { parseBuiltin } from '../io/builtin';
+import { macrotask } from '../io/steps';
 import { formatProblem } from '../model/errors';
 import { todayDay } from '../model/dates';
 import { regionIndexFromCsv, type RegionIndex } from '../regions/region-index';
@@ -32,16 +33,31 @@ async function text(url: string): Promise<string> {
   return res.text();
 }
 
+let texts: Promise<{ readonly tables: RegionTexts; readonly topology: string }> | null = null;
 let geography: Promise<Geography> | null = null;
 
-/** Region tables, index and geometry; fetched once per page. */
-export function loadGeography(): Promise<Geography> {
-  geography ??= Promise.all([text(regionsUrl), text(recodesUrl), text(countriesUrl), text(topologyUrl)]).then(
-    ([regions, recodes, countries, topo]) => {
-      const texts = { regions, recodes, countries };
-      return { texts, index: regionIndexFromCsv(texts), topology: JSON.parse(topo) as unknown };
-    },
+function loadTexts(): NonNullable<typeof texts> {
+  texts ??= Promise.all([text(regionsUrl), text(recodesUrl), text(countriesUrl), text(topologyUrl)]).then(
+    ([regions, recodes, countries, topology]) => ({ tables: { regions, recodes, countries }, topology }),
   );
+  return texts;
+}
+
+/** The region tables as text, all the import worker needs (it builds its own index); fetched once per page. */
+export async function loadRegionTexts(): Promise<RegionTexts> {
+  return (await loadTexts()).tables;
+}
+
+/**
+ * Region tables, index and geometry; built once per page. The index and the geometry are parsed in tasks of their
+ * own: in one, they held a frame of 60–140 ms on a page whose import worker was starting.
+ */
+export function loadGeography(): Promise<Geography> {
+  geography ??= loadTexts().then(async ({ tables, topology }) => {
+    const index = regionIndexFromCsv(tables);
+    await macrotask();
+    return { texts: tables, index, topology: JSON.parse(topology) as unknown };
+  });
   return geography;
 }
 

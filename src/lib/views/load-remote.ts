@@ -2,7 +2,7 @@
 import { formatProblem } from '../model/errors';
 import { todayDay } from '../model/dates';
 import { makeAtlasData, type AtlasData } from '../state/atlas-data';
-import { loadGeography } from '../state/load-builtin';
+import { loadGeography, loadRegionTexts } from '../state/load-builtin';
 import { importInWorker } from './import-client';
 
 const FILES = ['organisations.csv', 'collaborations.csv', 'sources.csv'] as const;
@@ -20,6 +20,8 @@ export function dataFolderFrom(search: string): string | null {
 }
 
 export async function loadFromFolder(folder: string, onProgress: (fraction: number) => void): Promise<AtlasData> {
+  // The region tables come alongside the dataset's files rather than after them.
+  void loadRegionTexts().catch(() => undefined);
   const files: { name: string; blob: Blob }[] = [];
   for (const name of FILES) {
     const res = await fetch(`${folder}${name}`);
@@ -38,9 +40,9 @@ export async function loadFromFiles(
   files: { name: string; blob: Blob }[],
   onProgress: (fraction: number) => void,
 ): Promise<AtlasData> {
-  const geo = await loadGeography();
-  const run = importInWorker(files, geo.texts, todayDay(), { onProgress });
-  const result = await run.result;
+  const run = importInWorker(files, await loadRegionTexts(), todayDay(), { onProgress });
+  // The page's own region index and geometry are built while the worker imports, not before it starts.
+  const [result, geo] = await Promise.all([run.result, loadGeography()]);
   if (!result.ok) throw new Error(result.errors.slice(0, 50).map(formatProblem).join('\n'));
   performance.mark('atlas:data-parsed');
   const data = makeAtlasData(
