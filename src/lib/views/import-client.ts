@@ -1,7 +1,7 @@
 // Runs an import in the import worker with progress and cancel; the page stays responsive whatever the file size.
 import type { ImportResult } from '../model/errors';
 import type { ImportedData } from '../io/import-files';
-import type { ImportRequest, ImportResponse, ImportWriteProject } from './import-protocol';
+import type { ImportRelease, ImportRequest, ImportResponse, ImportWriteProject } from './import-protocol';
 import type { Collaboration, Organisation } from '../model/types';
 import type { RegionTexts } from '../state/load-builtin';
 import type { AtlasDerived } from '../state/atlas-data';
@@ -23,6 +23,11 @@ export interface ImportRun {
    * on every call). Null when the import failed or was not kept, or the worker failed to write it.
    */
   writeProject(): Promise<ProjectText | null>;
+  /**
+   * Says the project text will not be asked for (the page could not show the import), so the worker lets go of the
+   * dataset it keeps (at 50k/250k, over 100 MB of its heap); `writeProject` then gives null.
+   */
+  release(): void;
   cancel(): void;
 }
 
@@ -60,9 +65,11 @@ export function importInWorker(
   });
   let deliver: (p: ProjectText | null) => void = () => {};
   const project = new Promise<ProjectText | null>((resolve) => (deliver = resolve));
-  // `kept`: the result is in and the worker holds the dataset until its text is asked for; `wanted`: asked for.
+  // `kept`: the result is in and the worker holds the dataset until its text is asked for; `wanted`: asked for;
+  // `released`: it never will be.
   let kept = false;
   let wanted = false;
+  let released = false;
   const ask = () => {
     kept = false;
     w.postMessage({ type: 'write-project', id } satisfies ImportWriteProject);
@@ -71,6 +78,10 @@ export function importInWorker(
     kept = false;
     w.removeEventListener('message', onMessage);
     deliver(null);
+  };
+  const drop = () => {
+    w.postMessage({ type: 'release', id } satisfies ImportRelease);
+    finish();
   };
   const organisations: Organisation[] = [];
   const collaborations: Collaboration[] = [];
@@ -98,6 +109,7 @@ export function importInWorker(
       settle?.({ ...msg.result, dataset: { ...imported, dataset, derived: msg.derived } });
       // A kept dataset: listening on for its project text.
       if (!keepProject) finish();
+      else if (released) drop();
       else if (wanted) ask();
       else kept = true;
     }
@@ -107,9 +119,15 @@ export function importInWorker(
   return {
     result,
     writeProject() {
+      if (released) return project;
       wanted = true;
       if (kept) ask();
       return project;
+    },
+    release() {
+      if (wanted || released) return;
+      released = true;
+      if (kept) drop();
     },
     cancel: () => w.postMessage({ type: 'cancel', id }),
   };

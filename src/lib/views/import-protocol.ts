@@ -37,6 +37,12 @@ export interface ImportWriteProject {
   readonly id: number;
 }
 
+/** The kept dataset's text will not be asked for (the page failed to show the import): the worker lets it go. */
+export interface ImportRelease {
+  readonly type: 'release';
+  readonly id: number;
+}
+
 export type ImportResponse =
   | { readonly type: 'progress'; readonly id: number; readonly fraction: number }
   /** Records sent ahead of `done` in slices, so no single message costs the page a long deserialisation. */

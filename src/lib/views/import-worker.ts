@@ -12,6 +12,7 @@ import { columnBuffers, encodeCollaborations, encodeOrganisations } from '../io/
 import {
   RECORDS_PER_MESSAGE,
   type ImportCancel,
+  type ImportRelease,
   type ImportRequest,
   type ImportResponse,
   type ImportWriteProject,
@@ -44,10 +45,14 @@ function writeProject(id: number): void {
   }
 }
 
-scope.onmessage = async (event: MessageEvent<ImportRequest | ImportCancel | ImportWriteProject>) => {
+scope.onmessage = async (event: MessageEvent<ImportRequest | ImportCancel | ImportWriteProject | ImportRelease>) => {
   const message = event.data;
   if (message.type === 'write-project') {
     writeProject(message.id);
+    return;
+  }
+  if (message.type === 'release') {
+    if (kept?.id === message.id) kept = null;
     return;
   }
   if (message.type === 'cancel') {
